@@ -66,6 +66,8 @@ export interface SloganMention extends Span {
   /** text as written, residue removed, without quotes */
   text: string;
   source: SloganSource;
+  /** unquoted ordinary policy vocabulary: explained on hover, not highlighted or counted */
+  vocabulary?: boolean;
 }
 
 export interface Report extends Span {

@@ -1,0 +1,22 @@
+// Mojibake: a GBK/GB18030 file decoded as UTF-8 (runs of U+FFFD) or as Latin-1/
+// Windows-1252 (runs of accented Latin letters where Chinese should be). The repair
+// is to reopen the file with the right encoding, which only the editor can do.
+import type { Finding } from './types';
+
+const REPLACEMENT_RUN = /\ufffd{2,}|(?:\ufffd[^\ufffd\n]{0,2}){3,}/u;
+const LATIN1_RUN = /[\u00a1-\u00ff]{6,}/gu;
+
+export function mojibakeFinding(text: string): Finding | null {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let evidence = '';
+  const fffd = (sample.match(/\ufffd/gu) || []).length;
+  if (fffd >= 3 || REPLACEMENT_RUN.test(sample)) evidence = 'replacement';
+  else {
+    const latin = (sample.match(LATIN1_RUN) || []).join('').length;
+    const han = (sample.match(/\p{Script=Han}/gu) || []).length;
+    if (latin >= 12 && latin > han) evidence = 'latin1';
+  }
+  if (!evidence) return null;
+  const firstLineEnd = text.search(/\r?\n|$/u);
+  return { code: 'mojibake', start: 0, end: Math.max(0, firstLineEnd), args: { evidence, count: fffd }, changes: [] };
+}

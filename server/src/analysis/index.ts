@@ -1,0 +1,113 @@
+// The pure analysis entry point: text in, findings and facts out, every span in
+// original-text offsets. The LSP features translate these; the CLI prints them.
+import { furnitureFindings } from './furniture';
+import { mojibakeFinding } from './encoding';
+import { layout, type Layout } from './layout';
+import { buildView, toOriginal, type View } from './normalize';
+import { findPeople, type UserPeople } from './people';
+import { halfwidthFindings } from './punctuation';
+import { reflow, type Paragraph } from './reflow';
+import { segmentReports } from './reports';
+import { findResidue } from './residue';
+import { convertEdits, detectScript } from './script';
+import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
+import { straySpaceFindings } from './spacing';
+import type { Finding, Person, Report, ScriptInfo, SloganMention, Span } from './types';
+
+export interface AnalysisOptions {
+  glossary?: Glossary;
+  people?: UserPeople;
+}
+
+export interface SloganInfo extends SloganMention { entry?: GlossaryEntry }
+
+export interface Analysis {
+  text: string;
+  findings: Finding[];
+  reports: Report[];
+  people: Person[];
+  slogans: SloganInfo[];
+  /** expansion the text gives for a numbered slogan, by key */
+  expansions: Map<string, string[]>;
+  script: ScriptInfo;
+  layout: Layout;
+  paragraphs: Paragraph[];
+  view: View;
+}
+
+export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analysis {
+  const residue = findResidue(text);
+  const lay = layout(text, residue);
+  const rf = reflow(lay);
+  const view = buildView(text, [...residue, ...rf.joins]);
+  const orig = (s: Span) => toOriginal(view, s.start, s.end);
+  const clean = (s: Span) => text.slice(s.start, s.end).replace(/[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu, '').replace(/\s+/gu, '');
+
+  // people, grouped by name
+  const people: Person[] = [];
+  const byName = new Map<string, number>();
+  for (const h of findPeople(view.text, opts.people)) {
+    const span = orig(h);
+    let idx = byName.get(h.name);
+    if (idx === undefined) {
+      idx = people.length;
+      byName.set(h.name, idx);
+      people.push({ name: clean(span), key: h.name, roles: [], kind: h.kind, mentions: [] });
+    }
+    const p = people[idx];
+    for (const r of h.roles) { const shown = roleText(text, view, h, r); if (!p.roles.includes(shown)) p.roles.push(shown); }
+    if (p.kind === 'other' && h.kind !== 'other') p.kind = h.kind;
+    p.mentions.push({ ...span, person: idx, roles: h.roles, kind: h.kind });
+  }
+
+  const glossary = opts.glossary ?? builtinGlossary;
+  const slogans: SloganInfo[] = findSlogans(view.text, glossary).map((s) => ({ ...orig(s), key: s.key, text: clean(orig(s)), source: s.source, entry: s.entry, vocabulary: s.vocabulary }));
+  const expansions = new Map<string, string[]>();
+  for (const s of slogans) {
+    if (expansions.has(s.key) || s.entry?.expansion?.length) continue;
+    const ex = findExpansion(view.text, s.key);
+    if (ex) expansions.set(s.key, ex);
+  }
+
+  const reports = segmentReports(lay, rf.paragraphs, rf.headlineJoins);
+  const script = detectScript(text);
+
+  const findings: Finding[] = [...rf.findings];
+  // residue: one finding per line
+  for (let i = 0; i < residue.length;) {
+    const line = lay.lines.find((l) => residue[i].start >= l.start && residue[i].start <= l.end)!;
+    const group = [];
+    while (i < residue.length && residue[i].start <= line.end) group.push(residue[i++]);
+    findings.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
+  }
+  findings.push(...halfwidthFindings(lay.lines, text, residue));
+  findings.push(...straySpaceFindings(lay.lines, text));
+  findings.push(...furnitureFindings(lay, text));
+  const moj = mojibakeFinding(text);
+  if (moj) findings.push(moj);
+  // a report that mixes scripts was half converted
+  if (script.script === 'mixed' || script.hanCount > 0) {
+    for (const r of reports) {
+      const info = detectScript(text.slice(r.start, r.end));
+      if (info.script !== 'mixed') continue;
+      const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
+      const protect = people.flatMap((p) => p.mentions).filter((m) => m.start >= r.start && m.end <= r.end).map((m) => ({ start: m.start - r.start, end: m.end - r.start }));
+      const changes = convertEdits(text.slice(r.start, r.end), variant, { protect }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
+      findings.push({ code: 'mixed-script', start: r.nameSpan.start, end: r.nameSpan.end, args: { traditional: Math.round(info.traditionalShare * 100), simplified: Math.round(info.simplifiedShare * 100), variant }, changes });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, findings, reports, people, slogans, expansions, script, layout: lay, paragraphs: rf.paragraphs, view };
+}
+
+// A role as the text writes it (original script, residue removed): find the view role
+// right before the mention and map it back.
+function roleText(text: string, view: View, hit: Span, role: string): string {
+  const at = view.text.lastIndexOf(role, hit.start);
+  if (at < 0) return role;
+  const s = toOriginal(view, at, at + role.length);
+  return text.slice(s.start, s.end).replace(/[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu, '').replace(/\s+/gu, '');
+}
+
+export { builtinGlossary } from './slogans';
+export type { Finding, Person, Report, ScriptInfo, SloganMention } from './types';

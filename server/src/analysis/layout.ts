@@ -1,0 +1,124 @@
+// Layout: what each line of an article is (headline, lead, byline, caption, body …),
+// how lines group into blank-separated blocks, and the column width a hard-wrapped
+// text was set at, inferred from the text itself.
+import furniture from '../../data/furniture.json';
+import roles from '../../data/roles.json';
+import { CLAUSE_PUNCT, displayWidth, endsSentence, splitLines, type Line } from './text';
+import type { Span } from './types';
+
+export type LineKind =
+  | 'blank' | 'heading' | 'headline' | 'lead' | 'byline' | 'credit' | 'caption'
+  | 'source-tag' | 'furniture' | 'metadata' | 'body';
+
+export interface LayoutLine extends Line {
+  index: number;
+  kind: LineKind;
+  /** line text with pinyin residue removed and outer white space trimmed */
+  clean: string;
+  /** offsets of the first and past-the-last non-space character */
+  contentStart: number;
+  contentEnd: number;
+  width: number;
+}
+
+export interface Block { first: number; last: number }
+
+export interface Layout {
+  lines: LayoutLine[];
+  blocks: Block[];
+  /** inferred column width of hard-wrapped paragraphs, in display columns; null if the text is not wrapped */
+  wrapWidth: number | null;
+}
+
+const FURNITURE = furniture.lines.map((p) => new RegExp(p, 'u'));
+const METADATA = new RegExp(furniture.metadata, 'u');
+const NAME = '[\\p{Script=Han}][\\p{Script=Han}·•]{1,5}';
+const BYLINE_ROLE = [...roles.bylines].sort((a, b) => b.length - a.length).map((r) => r.replace('/', '\\/')).join('|');
+// a whole line of bylines: 记者 刘怡辰 通讯员 李雪 / 本报记者 许廷合 通讯员 王若晖 / 全媒体记者:王勃 陶然
+const BYLINE_LINE = new RegExp(`^(?:(?:${BYLINE_ROLE})[\\s:：]*${NAME}(?:[\\s、，,]+${NAME})*\\s*)+$`, 'u');
+export const BYLINE_TAIL = new RegExp(`(?:(?:本报|全媒体|融媒体)?(?:记者|通讯员))[\\s:：]*${NAME}(?:[\\s、]+${NAME})*(?:\\s+(?:记者|通讯员|实习生)[\\s:：]*${NAME}(?:[\\s、]+${NAME})*)*$`, 'u');
+// a photo credit alone: 许廷合 摄 / 记者 某某 摄
+const CREDIT_LINE = new RegExp(`^(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?$`, 'u');
+// a caption ends with its credit: "…召开。侯聪 摄"
+export const CAPTION_CREDIT = new RegExp(`(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
+const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
+export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
+const HEADING = /^#{1,6}\s/u;
+const RESIDUE_RE = /[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu;
+
+function classify(clean: string): LineKind {
+  if (!clean) return 'blank';
+  if (HEADING.test(clean)) return 'heading';
+  if (METADATA.test(clean)) return 'metadata';
+  if (FURNITURE.some((re) => re.test(clean))) return 'furniture';
+  if (SOURCE_TAG.test(clean)) return 'source-tag';
+  if (CREDIT_LINE.test(clean)) return 'credit';
+  if (BYLINE_LINE.test(clean) && clean.length <= 60) return 'byline';
+  // a caption may open with a date like a lead, so it is recognised first
+  if (clean.length > 12 && CAPTION_CREDIT.test(clean) && /[。！？!?]\s*[^。]*摄$/u.test(clean)) return 'caption';
+  if (LEAD.test(clean)) return 'lead';
+  if (isHeadlineShaped(clean)) return 'headline';
+  return 'body';
+}
+
+/** A line that could be a headline: short, no sentence punctuation except a "某地:" title colon. */
+export function isHeadlineShaped(clean: string): boolean {
+  if (clean.length < 4 || clean.length > 48) return false;
+  if (endsSentence(clean) && /[。！？!?]$/u.test(clean)) return false;
+  // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
+  const titled = /^[\p{Script=Han}]{2,10}[:：]/u.test(clean);
+  const rest = titled ? clean.replace(/^[\p{Script=Han}]{2,10}[:：]/u, '') : clean;
+  const punct = (rest.match(/[，,；;。！？!?]/gu) || []).length;
+  return titled ? punct <= 1 : punct === 0;
+}
+
+export function layout(text: string, residue: Span[] = []): Layout {
+  const raw = splitLines(text);
+  const lines: LayoutLine[] = raw.map((l, index) => {
+    const lead = l.text.length - l.text.replace(/^[\s\u3000\ufeff]+/u, '').length;
+    const trail = l.text.length - l.text.replace(/[\s\u3000]+$/u, '').length;
+    const contentStart = l.start + lead;
+    const contentEnd = Math.max(contentStart, l.end - trail);
+    let clean = text.slice(contentStart, contentEnd);
+    if (residue.length) clean = clean.replace(RESIDUE_RE, '');
+    return { ...l, index, kind: classify(clean), clean, contentStart, contentEnd, width: displayWidth(clean) };
+  });
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind === 'blank') continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1].kind !== 'blank') j++;
+    blocks.push({ first: i, last: j });
+    i = j;
+  }
+  const wrapWidth = inferWrapWidth(lines, blocks);
+  // In a wrapped text, a headline-shaped line inside a multi-line block is a wrapped fragment.
+  for (const b of blocks) {
+    if (b.last === b.first) continue;
+    for (let i = b.first; i <= b.last; i++) {
+      const l = lines[i];
+      if (l.kind === 'headline' && (wrapWidth !== null || CLAUSE_PUNCT.test(lines[b.last].clean))) l.kind = 'body';
+    }
+  }
+  return { lines, blocks, wrapWidth };
+}
+
+/**
+ * The column width of hard-wrapped paragraphs: the most common display width of lines
+ * that are followed by another line of the same block. Null when too few lines agree.
+ */
+function inferWrapWidth(lines: LayoutLine[], blocks: Block[]): number | null {
+  const widths: number[] = [];
+  for (const b of blocks) for (let i = b.first; i < b.last; i++) if (lines[i].kind === 'body' || lines[i].kind === 'lead' || lines[i].kind === 'headline') widths.push(lines[i].width);
+  if (widths.length < 4) return null;
+  const count = new Map<number, number>();
+  for (const w of widths) count.set(w, (count.get(w) || 0) + 1);
+  let best = 0, bestScore = 0;
+  for (const w of count.keys()) {
+    // lines of a column end within one cell of the width (half-width digits shift them) or hang one mark past it
+    const score = (count.get(w) || 0) + (count.get(w - 1) || 0) + (count.get(w + 2) || 0);
+    if (score > bestScore || (score === bestScore && w > best)) { best = w; bestScore = score; }
+  }
+  if (best < 12 || best > 160) return null;
+  return bestScore >= Math.max(4, widths.length * 0.5) ? best : null;
+}

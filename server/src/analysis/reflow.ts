@@ -1,0 +1,196 @@
+// Reflow: rebuild the paragraphs a damaged text was cut from. Lines of a hard-wrapped
+// column are joined, sentences split by a blank line (a column or page break) are
+// joined, photo captions dropped inside a split sentence are moved after its paragraph,
+// headlines broken over lines are joined. Joins only ever remove white space.
+import { BYLINE_TAIL, type Layout, type LayoutLine } from './layout';
+import { CLAUSE_PUNCT, endsSentence } from './text';
+import type { Finding, Span, TextChange } from './types';
+
+export interface Paragraph {
+  /** line indices, in reading order */
+  lines: number[];
+  /** a caption moved out of the sentence it interrupted */
+  moved?: boolean;
+}
+
+export interface Reflow {
+  paragraphs: Paragraph[];
+  findings: Finding[];
+  /** white space that joins remove (for the analysis view) */
+  joins: Span[];
+  /** headline lines joined to the headline line after them (split headlines) */
+  headlineJoins: Set<number>;
+}
+
+const BODYLIKE = new Set(['body', 'lead']);
+const NEVER_JOINED = new Set(['byline', 'credit', 'heading', 'furniture', 'metadata', 'source-tag', 'blank']);
+
+const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd, end: b.contentStart, text: joiner(a, b) });
+// Latin words or numbers wrapped across a line keep one space between them
+function joiner(a: LayoutLine, b: LayoutLine): string {
+  const x = a.clean[a.clean.length - 1] || '', y = b.clean[0] || '';
+  return /[A-Za-z]/.test(x) && /[A-Za-z]/.test(y) ? ' ' : '';
+}
+const squash = (s: string) => s.replace(/[\s\p{P}]/gu, '');
+
+export function reflow(lay: Layout): Reflow {
+  const { lines, blocks, wrapWidth } = lay;
+  const findings: Finding[] = [];
+  const joins: Span[] = [];
+
+  // 1. paragraphs inside each block: wrapped lines join
+  const paras: { lines: number[]; wrapped: TextChange[] }[] = [];
+  for (const b of blocks) {
+    let cur = { lines: [b.first], wrapped: [] as TextChange[] };
+    for (let i = b.first; i < b.last; i++) {
+      const a = lines[i], n = lines[i + 1];
+      if (wrapWidth !== null && wrapJoins(a, n, wrapWidth)) {
+        cur.lines.push(i + 1);
+        cur.wrapped.push(gap(a, n));
+      } else {
+        paras.push(cur);
+        cur = { lines: [i + 1], wrapped: [] };
+      }
+    }
+    paras.push(cur);
+  }
+
+  // 2. across blank lines: split sentences, with captions dropped inside them
+  const out: Paragraph[] = [];
+  const merged: { lines: number[]; wrapped: TextChange[]; captions: number[][] }[] = [];
+  for (let k = 0; k < paras.length; k++) {
+    const p = { lines: [...paras[k].lines], wrapped: [...paras[k].wrapped], captions: [] as number[][] };
+    for (;;) {
+      const last = lines[p.lines[p.lines.length - 1]];
+      if (!unfinished(p.lines.map((i) => lines[i]))) break;
+      // skip captions (and their lone credit lines) that interrupt the sentence
+      let j = k + 1;
+      const caps: number[][] = [];
+      while (j < paras.length && isCaption(paras[j].lines.map((i) => lines[i]))) { caps.push(paras[j].lines); j++; }
+      if (j >= paras.length) break;
+      const next = paras[j];
+      const first = lines[next.lines[0]];
+      if (!continues(first, next.lines.map((i) => lines[i]))) break;
+      const change = gap(last, first);
+      if (caps.length) {
+        // the view keeps the caption where it stands (its credit names a photographer)
+        p.captions.push(...caps);
+      } else {
+        findings.push({ code: 'split-sentence', start: Math.max(last.contentEnd - 1, last.contentStart), end: first.contentStart + 1, changes: [change] });
+        joins.push(change);
+      }
+      p.lines.push(...next.lines);
+      p.wrapped.push(...next.wrapped);
+      k = j;
+    }
+    merged.push(p);
+  }
+
+  for (const p of merged) {
+    for (const w of p.wrapped) joins.push(w);
+    if (p.wrapped.length) {
+      const first = lines[p.lines[0]], last = lines[p.lines[p.lines.length - 1]];
+      findings.push({ code: 'hard-wrap', start: first.contentStart, end: last.contentEnd, args: { lines: p.wrapped.length + 1, width: wrapWidth ?? 0 }, changes: p.wrapped });
+    }
+    out.push({ lines: p.lines });
+    if (p.captions.length) {
+      // the caption moves after the paragraph it interrupted; the sentence joins over it
+      const end = lines[p.lines[p.lines.length - 1]].contentEnd;
+      const capLines = p.captions.flat();
+      const capStart = lines[capLines[0]].contentStart, capEnd = lines[capLines[capLines.length - 1]].contentEnd;
+      const before = lines[p.lines[p.lines.findIndex((i) => i > capLines[0]) - 1]];
+      const after = lines[p.lines.find((i) => i > capLines[0])!];
+      const captionText = lay.lines.slice(capLines[0], capLines[capLines.length - 1] + 1).filter((l) => l.kind !== 'blank').map((l) => l.text.slice(l.contentStart - l.start, l.contentEnd - l.start)).join('\n\n');
+      findings.push({
+        code: 'caption-interrupts', start: capStart, end: capEnd,
+        args: { caption: lines[capLines[0]].clean.slice(0, 24) },
+        changes: [{ start: before.contentEnd, end: after.contentStart, text: '' }, { start: end, end, text: '\n\n' + captionText }],
+      });
+      for (const c of p.captions) out.push({ lines: c, moved: true });
+    }
+  }
+
+  // 3. headlines broken over lines (inside a block or across a blank line)
+  const headlineJoins = new Set<number>();
+  findings.push(...splitHeadlines(lay, out, joins, headlineJoins));
+  // 4. bylines run into the end of a paragraph
+  for (const p of out) {
+    const last = lines[p.lines[p.lines.length - 1]];
+    if (last.kind !== 'body' && last.kind !== 'lead') continue;
+    const raw = last.text.slice(last.contentStart - last.start, last.contentEnd - last.start);
+    const at = raw.search(BYLINE_TAIL);
+    if (at <= 0) continue;
+    const before = raw.slice(0, at);
+    if (!/[。！？”)）]\s*$/u.test(before)) continue;
+    const ws = before.length - before.replace(/\s+$/u, '').length;
+    const start = last.contentStart + at - ws;
+    findings.push({ code: 'byline-merged', start: last.contentStart + at, end: last.contentEnd, args: { byline: raw.slice(at) }, changes: [{ start, end: last.contentStart + at, text: '\n' }] });
+  }
+  findings.sort((a, b) => a.start - b.start);
+  return { paragraphs: out.sort((a, b) => a.lines[0] - b.lines[0]), findings, joins, headlineJoins };
+}
+
+/** Inside a block of a text wrapped at `width` columns, does line a run on into line n? */
+function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
+  if (NEVER_JOINED.has(a.kind) || NEVER_JOINED.has(n.kind) || n.kind === 'lead' || a.kind === 'caption') return false;
+  if (!endsSentence(a.clean)) return true;
+  // a full line that ends a sentence: the paragraph goes on unless the line is clearly short
+  return a.width >= width - 1;
+}
+
+/** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
+function unfinished(p: LayoutLine[]): boolean {
+  const last = p[p.length - 1];
+  if (!BODYLIKE.has(last.kind) && !(last.kind === 'headline' && p.length > 1)) return false;
+  if (endsSentence(last.clean)) return false;
+  // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
+  const at = last.clean.search(BYLINE_TAIL);
+  if (at > 0 && endsSentence(last.clean.slice(0, at))) return false;
+  // a paragraph, not a title: it has clause punctuation, opens with a lead, or is long
+  return p.some((l) => CLAUSE_PUNCT.test(l.clean) || l.kind === 'lead') || p.reduce((n, l) => n + l.clean.length, 0) > 40;
+}
+
+/** Can a block starting with this line continue the previous sentence? */
+function continues(first: LayoutLine, block: LayoutLine[]): boolean {
+  if (first.kind === 'body') return true;
+  // a short fragment like "信心。全区…" classifies as body; one with no punctuation looks like a headline
+  return first.kind === 'headline' && block.length === 1;
+}
+
+function isCaption(block: LayoutLine[]): boolean {
+  return block.every((l) => l.kind === 'caption' || l.kind === 'credit') && block.some((l) => l.kind === 'caption' || l.kind === 'credit');
+}
+
+/**
+ * Two adjacent headline lines are one headline broken in two when their concatenation
+ * is what the report's opening paragraph says (…魏都区召开政通可优数字产业园项目专题协调会…);
+ * a kicker / title / subtitle stack is not repeated that way.
+ */
+function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLines: Set<number>): Finding[] {
+  const { lines } = lay;
+  const found: Finding[] = [];
+  const isHead = (p: Paragraph) => p.lines.every((i) => lines[i].kind === 'headline');
+  const flat = (p: Paragraph) => squash(p.lines.map((i) => lines[i].clean).join(''));
+  for (let k = 0; k < paras.length; k++) {
+    if (!isHead(paras[k])) continue;
+    let end = k;
+    while (end + 1 < paras.length && isHead(paras[end + 1])) end++;
+    const headLines = paras.slice(k, end + 1).flatMap((p) => p.lines);
+    const body = paras.slice(end + 1).find((p) => !p.lines.every((i) => ['byline', 'metadata', 'credit'].includes(lines[i].kind)));
+    if (body && headLines.length >= 2) {
+      const lead = flat(body).slice(0, 200);
+      for (let h = 0; h + 1 < headLines.length; h++) {
+        const a = lines[headLines[h]], b = lines[headLines[h + 1]];
+        const joined = squash(a.clean + b.clean);
+        if (joined.length >= 6 && lead.includes(joined)) {
+          const change = { start: a.contentEnd, end: b.contentStart, text: '' };
+          joins.push(change);
+          joinedLines.add(a.index);
+          found.push({ code: 'split-headline', start: a.contentStart, end: b.contentEnd, args: { headline: a.clean + b.clean }, changes: [change] });
+        }
+      }
+    }
+    k = end;
+  }
+  return found;
+}

@@ -1,0 +1,45 @@
+// Stray spaces inside Chinese text or dates ("10月 25日"): OCR and copy-paste leave them.
+// Deliberate spaces stay: bylines (记者 刘怡辰), photo credits (侯聪 摄), spaced headline
+// phrases, metadata fields, and the space after a lead marker (本报讯 近日).
+import { CAPTION_CREDIT, BYLINE_TAIL, type LayoutLine } from './layout';
+import type { Finding, TextChange } from './types';
+
+const KEEP_KINDS = new Set(['blank', 'heading', 'headline', 'byline', 'credit', 'metadata', 'furniture', 'source-tag']);
+const SPACE_RUN = /[ \t\u00a0\u3000]+/gu;
+const HANLIKE = /[\p{Script=Han}，。、；：！？“”‘’《》（）]/u;
+const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s+/u;
+
+export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const line of lines) {
+    if (KEEP_KINDS.has(line.kind)) continue;
+    const from = line.contentStart, to = line.contentEnd;
+    const s = text.slice(from, to);
+    if (!/[ \t\u00a0\u3000]/u.test(s)) continue;
+    // spans where spaces are deliberate
+    const keepUntil = (LEAD_MARK.exec(s)?.[0].length) ?? 0;
+    const credit = line.kind === 'caption' ? s.search(CAPTION_CREDIT) : -1;
+    const byline = s.search(BYLINE_TAIL);
+    const keepFrom = Math.min(...[credit, byline].filter((x) => x >= 0), s.length);
+    const inBracket = bracketed(s);
+    const changes: TextChange[] = [];
+    SPACE_RUN.lastIndex = 0;
+    for (let m; (m = SPACE_RUN.exec(s));) {
+      const i = m.index, j = i + m[0].length;
+      if (i < keepUntil || i >= keepFrom || inBracket(i)) continue;
+      const prev = s[i - 1] || '', next = s[j] || '';
+      const hanOrDate = (HANLIKE.test(prev) && (HANLIKE.test(next) || /\d/.test(next))) || (/\d/.test(prev) && /[\p{Script=Han}]/u.test(next));
+      if (hanOrDate) changes.push({ start: from + i, end: from + j, text: '' });
+    }
+    if (changes.length) out.push({ code: 'stray-space', start: changes[0].start, end: changes[changes.length - 1].end, args: { count: changes.length }, changes });
+  }
+  return out;
+}
+
+// bylines inside brackets keep their spaces: 本报讯(记者 许廷合 通讯员 丁姜岚)
+function bracketed(s: string): (i: number) => boolean {
+  const spans: [number, number][] = [];
+  const re = /[（(](?:[^()（）]*?(?:记者|通讯员)[^()（）]*)[)）]/gu;
+  for (let m; (m = re.exec(s));) spans.push([m.index, m.index + m[0].length]);
+  return (i) => spans.some(([a, b]) => i > a && i < b);
+}

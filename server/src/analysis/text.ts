@@ -1,0 +1,88 @@
+// Small text facts shared by the analysers. Offsets are UTF-16 code units.
+
+const HAN = /\p{Script=Han}/u;
+export const isHan = (ch: string): boolean => HAN.test(ch);
+
+/** Han share of the first `limit` characters (used for auto-detection). */
+export function hanShare(text: string, limit = 4096): number {
+  let han = 0, counted = 0;
+  for (const ch of text.slice(0, limit)) {
+    if (/\s/.test(ch)) continue;
+    counted++;
+    if (isHan(ch)) han++;
+  }
+  return counted ? han / counted : 0;
+}
+
+export interface Line { start: number; end: number; text: string }
+
+/** Lines without their terminators; handles \n, \r\n and lone \r. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Display width in columns: full-width characters count 2, others 1 (newspaper columns are in full-width cells). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Characters that end a sentence. */
+export const SENTENCE_END = '。！？!?…';
+/** Closing marks that end a sentence when what they close ended one (”, ）…). */
+export const CLOSERS = '”’」』）)》】';
+
+/** Does this text end a sentence (ignoring trailing space)? */
+export function endsSentence(s: string): boolean {
+  const t = s.replace(/\s+$/u, '');
+  if (!t) return true;
+  const last = t[t.length - 1];
+  if (SENTENCE_END.includes(last)) return true;
+  if (CLOSERS.includes(last)) {
+    // "…现实。”" ends; a source tag "(魏宣)" after a sentence ends; "“两个确立”" mid-sentence does not
+    const inner = t.slice(0, -1).replace(/[”’」』）)》】]+$/u, '');
+    const prev = inner[inner.length - 1];
+    if (prev && SENTENCE_END.includes(prev)) return true;
+    if (/[（(][\p{Script=Han}]{1,6}[)）]$/u.test(t)) {
+      const before = t.slice(0, t.search(/[（(][\p{Script=Han}]{1,6}[)）]$/u)).replace(/\s+$/u, '');
+      return !before || SENTENCE_END.includes(before[before.length - 1]);
+    }
+  }
+  return false;
+}
+
+/** Sentence-internal punctuation (a headline rarely has it). */
+export const CLAUSE_PUNCT = /[，,；;。！？!?]/u;
+
+export function countHan(s: string): number {
+  let n = 0;
+  for (const ch of s) if (isHan(ch)) n++;
+  return n;
+}
+
+/** Binary search: index of the line containing offset. */
+export function lineIndexAt(lineStarts: number[], offset: number): number {
+  let lo = 0, hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,49 @@
+// Code actions: a quick fix per diagnostic (its edit comes from Diagnostic.data and is
+// offered only while the document version still matches), "Not a person" on a name,
+// and source.fixAll.zh-article — every safe fix as one edit.
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { repairChanges } from '../analysis/repair';
+import type { DamageCode } from '../analysis/types';
+import type { Context } from './context';
+import { editsOf, SOURCE, type FixData } from './diagnostics';
+import { fixTitle, title } from './messages';
+
+export const FIX_ALL_KIND = 'source.fixAll.zh-article';
+
+export async function codeActions(ctx: Context, doc: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const code = d.code as DamageCode;
+      if (code === 'mojibake') {
+        out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: fixTitle(code, ctx.locale), command: 'zhArticle.reopenWithGb18030', arguments: [doc.uri] } });
+        continue;
+      }
+      const data = d.data as FixData | undefined;
+      if (!data || data.v !== doc.version || !data.edits.length) continue;
+      out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: data.edits } } });
+    }
+    const a = ctx.store.analysis(doc);
+    if (a) {
+      const s = doc.offsetAt(params.range.start), e = doc.offsetAt(params.range.end);
+      const m = a.people.flatMap((p) => p.mentions).find((x) => x.start <= e && x.end >= s);
+      if (m) {
+        const name = a.people[m.person].key;
+        out.push({ title: title('notPerson', ctx.locale) + a.people[m.person].name, kind: CodeActionKind.QuickFix, command: { title: title('notPerson', ctx.locale), command: 'zh-article.server.notAPerson', arguments: [doc.uri, name] } });
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll))) {
+    const a = ctx.store.analysis(doc);
+    if (a) {
+      const settings = await ctx.settings(doc.uri);
+      const { changes } = repairChanges(a.text, a.findings, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'));
+      if (changes.length) out.push({ title: title('fixAll', ctx.locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: editsOf(doc, { changes }) } } });
+    }
+  }
+  return out;
+}

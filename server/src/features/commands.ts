@@ -1,0 +1,97 @@
+// Server-side commands (workspace/executeCommand), so every LSP editor has them:
+// repair, conversion (selection or document, one edit), the workspace's reports and
+// slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Range } from 'vscode-languageserver/node';
+import { repairChanges } from '../analysis/repair';
+import { convertEdits, ONE_TO_MANY_SURNAMES, VARIANTS, type Variant } from '../analysis/script';
+import type { Span } from '../analysis/types';
+import type { Context } from './context';
+import { editsOf } from './diagnostics';
+
+export const COMMANDS = {
+  repair: 'zh-article.server.repair',
+  convert: 'zh-article.server.convert',
+  reports: 'zh-article.server.reports',
+  slogans: 'zh-article.server.slogans',
+  notAPerson: 'zh-article.server.notAPerson',
+} as const;
+
+export class CommandError extends Error {}
+
+export async function executeCommand(ctx: Context, command: string, args: unknown[] = []): Promise<unknown> {
+  switch (command) {
+    case COMMANDS.repair: return repair(ctx, String(args[0]));
+    case COMMANDS.convert: return convert(ctx, String(args[0]), args[1] as Variant, args[2] as Range | undefined);
+    case COMMANDS.reports: await ctx.index.scan(); return reports(ctx);
+    case COMMANDS.slogans: await ctx.index.scan(); return slogans(ctx);
+    case COMMANDS.notAPerson: return notAPerson(ctx, String(args[0]), String(args[1]));
+    default: throw new CommandError(`Unknown command ${command}`);
+  }
+}
+
+function docOf(ctx: Context, uri: string) {
+  const doc = ctx.documents.get(uri);
+  if (!doc) throw new CommandError(`The document ${uri} is not open in the editor; open it and run the command again.`);
+  return doc;
+}
+
+async function repair(ctx: Context, uri: string) {
+  const doc = docOf(ctx, uri);
+  const a = ctx.store.analysis(doc);
+  if (!a) return { applied: {}, changes: 0 };
+  const settings = await ctx.settings(uri);
+  const { changes, applied } = repairChanges(a.text, a.findings, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'));
+  if (changes.length) await ctx.connection.workspace.applyEdit({ label: 'Repair Document', edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
+  return { applied, changes: changes.length };
+}
+
+async function convert(ctx: Context, uri: string, variant: Variant, range?: Range) {
+  if (!VARIANTS.includes(variant)) throw new CommandError(`Unknown variant "${variant}"; use one of ${VARIANTS.join(', ')}.`);
+  const doc = docOf(ctx, uri);
+  const text = doc.getText();
+  const from = range ? doc.offsetAt(range.start) : 0, to = range ? doc.offsetAt(range.end) : text.length;
+  const part = text.slice(from, to);
+  // names the analysis found, and single-character surnames OpenCC maps one-to-many, keep their characters
+  const a = ctx.store.analysis(doc);
+  const protect: Span[] = [];
+  for (const p of a?.people || []) for (const m of p.mentions) if (m.start >= from && m.end <= to) protect.push({ start: m.start - from, end: m.end - from });
+  const progress = text.length > 500_000 ? await ctx.connection.window.createWorkDoneProgress() : null;
+  progress?.begin('Converting', 0, undefined, false);
+  const edits = convertEdits(part, variant, { protect }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
+  progress?.done();
+  if (edits.length) await ctx.connection.workspace.applyEdit({ label: `Convert to ${variant}`, edit: { changes: { [uri]: editsOf(doc, { changes: edits }) } } });
+  return { changed: edits.length, protected: protect.length, surnamesShielded: ONE_TO_MANY_SURNAMES.size };
+}
+
+function reports(ctx: Context) {
+  return ctx.index.all().flatMap((f) => f.reports.map((r) => ({ uri: f.uri, file: f.file, name: r.name, date: r.date, bylines: r.bylines, start: r.span.start })));
+}
+
+function slogans(ctx: Context) {
+  const total = new Map<string, { count: number; files: number }>();
+  for (const f of ctx.index.all()) for (const [k, n] of f.slogans) { const t = total.get(k) || { count: 0, files: 0 }; t.count += n; t.files++; total.set(k, t); }
+  return [...total].map(([slogan, t]) => ({ slogan, ...t })).sort((a, b) => b.count - a.count);
+}
+
+/** Record a false positive in .zh-article/people.json next to the workspace root (or the file). */
+async function notAPerson(ctx: Context, uri: string, name: string) {
+  const file = peopleFileFor(ctx, uri);
+  let data: { names?: string[]; notPeople?: string[] } = {};
+  try { data = JSON.parse(await fs.readFile(file, 'utf8')); } catch { /* new file */ }
+  data.notPeople = [...new Set([...(data.notPeople || []), name])];
+  await fs.mkdir(dirname(file), { recursive: true });
+  await fs.writeFile(file, JSON.stringify(data, null, 2) + '\n');
+  ctx.store.people = { names: data.names, notPeople: data.notPeople };
+  ctx.store.invalidate();
+  return { file };
+}
+
+export let workspaceRoot: string | null = null;
+export const setWorkspaceRoot = (root: string | null): void => { workspaceRoot = root; };
+export function peopleFileFor(_ctx: Context, uri: string): string {
+  const base = workspaceRoot ?? dirname(fileURLToPath(uri));
+  return join(base, '.zh-article', 'people.json');
+}

@@ -1,0 +1,17 @@
+// What every feature module gets: the connection, the open documents, the shared
+// analysis store, settings and locale, and the workspace index.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../settings';
+import type { AnalysisStore } from '../store';
+import type { Locale } from './messages';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface Context {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: AnalysisStore;
+  settings(uri: string): Promise<Settings>;
+  locale: Locale;
+  index: WorkspaceIndex;
+}

@@ -1,0 +1,66 @@
+// Hover: for a person, who the text says they are — roles, kind, mentions by report,
+// and what other files of the workspace say; for a slogan, what it means, its
+// expansion (the glossary's or the text's own) and where it comes from.
+import type { Hover, Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analysis/index';
+import type { Person } from '../analysis/types';
+import type { Context } from './context';
+
+const KIND = { en: { official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person' }, zh: { official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物' } };
+const L = {
+  en: { roles: 'Roles', mentions: 'Mentions', inReports: 'in', elsewhere: 'Elsewhere in the workspace', expansion: 'Expansion', textExpansion: 'Spelled out in this file', origin: 'Origin', occurrences: 'Occurrences', here: 'in this file', ws: 'in the workspace', scope: { national: 'national', provincial: 'provincial', local: 'local' }, ambiguous: 'This name covers several things; check the context.', noRole: 'no role given in the text' },
+  zh: { roles: '职务', mentions: '出现', inReports: '所在报道', elsewhere: '工作区其他文件', expansion: '内容', textExpansion: '本文展开', origin: '出处', occurrences: '出现次数', here: '本文', ws: '工作区', scope: { national: '全国', provincial: '省级', local: '地方' }, ambiguous: '此名称可指多项内容，请结合上下文判断。', noRole: '文中未给出职务' },
+};
+
+export function hover(ctx: Context, doc: TextDocument, pos: Position): Hover | null {
+  const a = ctx.store.analysis(doc);
+  if (!a) return null;
+  const off = doc.offsetAt(pos);
+  const l = L[ctx.locale];
+  const m = findAt(a.people.flatMap((p) => p.mentions), off);
+  if (m) {
+    const p = a.people[m.person];
+    return { contents: { kind: 'markdown', value: personCard(ctx, a, p, doc.uri) }, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
+  }
+  const s = findAt(a.slogans, off);
+  if (s) {
+    const lines = [`**${s.text}**` + (s.entry ? ` · ${l.scope[(s.entry.scope as 'national') || 'national'] || s.entry.scope}${s.entry.region ? ' · ' + s.entry.region : ''}` : '')];
+    if (s.entry) {
+      lines.push('', s.entry.explanation);
+      if (s.entry.expansion?.length) lines.push('', `${l.expansion}: ` + s.entry.expansion.map((x, i) => `${i + 1}. ${x}`).join('；'));
+      if (s.entry.origin || s.entry.year) lines.push('', `${l.origin}: ${s.entry.origin || ''}${s.entry.year ? `（${s.entry.year}）` : ''}`);
+      if (s.entry.ambiguous) lines.push('', l.ambiguous);
+    }
+    const ex = a.expansions.get(s.key);
+    if (ex) lines.push('', `${l.textExpansion}: ${ex.join('、')}`);
+    const here = a.slogans.filter((x) => x.key === s.key).length;
+    const ws = ctx.index.sloganCount(s.key, doc.uri);
+    lines.push('', `${l.occurrences}: ${here} ${l.here}` + (ws ? ` · ${ws + here} ${l.ws}` : ''));
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } };
+  }
+  return null;
+}
+
+function personCard(ctx: Context, a: Analysis, p: Person, uri: string): string {
+  const l = L[ctx.locale];
+  const lines = [`**${p.name}** · ${KIND[ctx.locale][p.kind]}`, '', `${l.roles}: ${p.roles.length ? p.roles.join('、') : l.noRole}`];
+  const byReport = new Map<string, number>();
+  for (const m of p.mentions) {
+    const r = a.reports.find((x) => m.start >= x.start && m.start <= x.end);
+    const name = r ? r.name : '—';
+    byReport.set(name, (byReport.get(name) || 0) + 1);
+  }
+  lines.push('', `${l.mentions}: ${p.mentions.length} · ${l.inReports} ` + [...byReport].map(([n, c]) => `${n}（${c}）`).join('；'));
+  const others = ctx.index.personElsewhere(p.key, uri);
+  if (others.length) {
+    lines.push('', `${l.elsewhere}:`);
+    for (const o of others.slice(0, 8)) lines.push(`- ${o.file}: ${o.roles.join('、') || '—'}（${o.count}）`);
+  }
+  return lines.join('\n');
+}
+
+/** The span containing offset (spans sorted or not); the hover point may be on the last character. */
+export function findAt<T extends { start: number; end: number }>(spans: T[], off: number): T | undefined {
+  return spans.find((s) => off >= s.start && off < s.end) ?? spans.find((s) => off === s.end && off > s.start);
+}

@@ -1,0 +1,64 @@
+// Diagnostic messages in the user's locale (English and Simplified Chinese).
+import type { DamageCode, Finding } from '../analysis/types';
+
+type Render = (a: Record<string, string | number>) => string;
+const en: Record<DamageCode, Render> = {
+  'hard-wrap': (a) => `Paragraph hard-wrapped at ${Number(a.width) / 2} characters across ${a.lines} lines; join its lines.`,
+  'split-sentence': () => 'Sentence split by a blank line (column or page break); join it.',
+  'caption-interrupts': (a) => `Photo caption “${a.caption}…” interrupts a sentence; move it after the paragraph.`,
+  'split-headline': (a) => `Headline broken over lines: “${a.headline}”.`,
+  'pinyin-residue': (a) => `${a.count} pinyin ruby annotation(s) left in the text, e.g. ${a.example}; remove them.`,
+  'halfwidth-punct': (a) => `${a.count} half-width punctuation mark(s) inside Chinese text.`,
+  'stray-space': (a) => `${a.count} stray space(s) inside Chinese text.`,
+  'page-furniture': (a) => `Web-page furniture, not article text: “${a.line}”.`,
+  'byline-merged': (a) => `Byline run into the paragraph: “${a.byline}”; put it on its own line.`,
+  mojibake: (a) => a.evidence === 'replacement'
+    ? `The file looks decoded with the wrong encoding (${a.count} replacement characters). Reopen it with GB18030.`
+    : 'The file looks like GBK text decoded as Latin-1. Reopen it with GB18030.',
+  'mixed-script': (a) => `This report mixes traditional (${a.traditional}%) and simplified (${a.simplified}%) characters; it may be half converted.`,
+  'file-too-large': (a) => `File is ${a.size} MB, above zhArticle.maxFileSize (${a.limit} MB): not analysed. Raise the setting to analyse it.`,
+};
+const zh: Record<DamageCode, Render> = {
+  'hard-wrap': (a) => `段落按每行 ${Number(a.width) / 2} 字硬换行，共 ${a.lines} 行；应合并为一段。`,
+  'split-sentence': () => '句子被空行（分栏或换页）截断；应接上。',
+  'caption-interrupts': (a) => `图片说明“${a.caption}…”插在句子中间；应移到段落之后。`,
+  'split-headline': (a) => `标题被拆成多行：“${a.headline}”。`,
+  'pinyin-residue': (a) => `正文残留 ${a.count} 处拼音注音，如 ${a.example}；应删除。`,
+  'halfwidth-punct': (a) => `中文中有 ${a.count} 个半角标点。`,
+  'stray-space': (a) => `中文中有 ${a.count} 处多余空格。`,
+  'page-furniture': (a) => `网页元素，不是正文：“${a.line}”。`,
+  'byline-merged': (a) => `署名并入了段落：“${a.byline}”；应另起一行。`,
+  mojibake: (a) => a.evidence === 'replacement'
+    ? `文件疑似用错误编码打开（${a.count} 个替换字符），请以 GB18030 重新打开。`
+    : '文件疑似 GBK 文本被当作 Latin-1 解码，请以 GB18030 重新打开。',
+  'mixed-script': (a) => `本篇报道繁体（${a.traditional}%）与简体（${a.simplified}%）混用，可能转换不完整。`,
+  'file-too-large': (a) => `文件 ${a.size} MB，超过 zhArticle.maxFileSize（${a.limit} MB），未作分析。调高该设置即可分析。`,
+};
+
+export type Locale = 'en' | 'zh';
+export const localeOf = (l?: string): Locale => (l && /^zh/i.test(l) ? 'zh' : 'en');
+export const message = (f: Pick<Finding, 'code' | 'args'>, locale: Locale): string => (locale === 'zh' ? zh : en)[f.code](f.args || {});
+
+const titles: Record<string, { en: string; zh: string }> = {
+  fix: { en: 'Fix: ', zh: '修复：' },
+  fixAll: { en: 'Fix all zh-article damage', zh: '修复全部文本损伤' },
+  reopen: { en: 'Reopen with GB18030 encoding', zh: '以 GB18030 编码重新打开' },
+  notPerson: { en: 'Not a person: ', zh: '不是人名：' },
+};
+export const title = (key: keyof typeof titles, locale: Locale): string => titles[key][locale];
+
+const fixTitles: Record<DamageCode, { en: string; zh: string }> = {
+  'hard-wrap': { en: 'Join the wrapped lines', zh: '合并硬换行' },
+  'split-sentence': { en: 'Join the split sentence', zh: '接上断句' },
+  'caption-interrupts': { en: 'Move the caption after the paragraph', zh: '把图片说明移到段后' },
+  'split-headline': { en: 'Join the headline', zh: '合并标题' },
+  'pinyin-residue': { en: 'Remove the pinyin', zh: '删除拼音' },
+  'halfwidth-punct': { en: 'Use full-width punctuation', zh: '改为全角标点' },
+  'stray-space': { en: 'Remove the spaces', zh: '删除空格' },
+  'page-furniture': { en: 'Delete the line', zh: '删除该行' },
+  'byline-merged': { en: 'Put the byline on its own line', zh: '署名另起一行' },
+  mojibake: { en: 'Reopen with GB18030', zh: '以 GB18030 重新打开' },
+  'mixed-script': { en: 'Unify the script of this report', zh: '统一本篇文字' },
+  'file-too-large': { en: 'Open settings', zh: '打开设置' },
+};
+export const fixTitle = (code: DamageCode, locale: Locale): string => fixTitles[code][locale];

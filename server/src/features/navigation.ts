@@ -1,0 +1,63 @@
+// People navigation: definition (the first mention with a role), references (every
+// mention, workspace-wide), document highlights; and workspace symbols for reports and
+// people (people also by pinyin initials).
+import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pinyin } from 'pinyin-pro';
+import type { Context } from './context';
+import { findAt } from './hover';
+
+function personAt(ctx: Context, doc: TextDocument, pos: Position) {
+  const a = ctx.store.analysis(doc);
+  if (!a) return null;
+  const m = findAt(a.people.flatMap((p) => p.mentions), doc.offsetAt(pos));
+  return m ? { a, p: a.people[m.person] } : null;
+}
+
+export function definition(ctx: Context, doc: TextDocument, pos: Position): Location | null {
+  const hit = personAt(ctx, doc, pos);
+  if (!hit) return null;
+  const m = hit.p.mentions.find((x) => x.roles.length) ?? hit.p.mentions[0];
+  return { uri: doc.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
+}
+
+export function references(ctx: Context, doc: TextDocument, pos: Position): Location[] {
+  const hit = personAt(ctx, doc, pos);
+  if (!hit) return [];
+  const out: Location[] = hit.p.mentions.map((m) => ({ uri: doc.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } }));
+  for (const f of ctx.index.all()) {
+    if (f.uri === doc.uri) continue;
+    const p = f.people.find((x) => x.key === hit.p.key);
+    if (!p) continue;
+    const other = TextDocument.create(f.uri, 'zh-article', 0, f.text);
+    for (const m of p.mentions) out.push({ uri: f.uri, range: { start: other.positionAt(m.start), end: other.positionAt(m.end) } });
+  }
+  return out;
+}
+
+export function highlights(ctx: Context, doc: TextDocument, pos: Position): DocumentHighlight[] {
+  const hit = personAt(ctx, doc, pos);
+  if (!hit) return [];
+  return hit.p.mentions.map((m) => ({ range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, kind: m.roles.length ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+}
+
+const initials = (name: string) => (pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase();
+
+export function workspaceSymbols(ctx: Context, query: string): WorkspaceSymbol[] {
+  const q = query.trim().toLowerCase();
+  const out: WorkspaceSymbol[] = [];
+  for (const f of ctx.index.all()) {
+    const doc = TextDocument.create(f.uri, 'zh-article', 0, f.text);
+    for (const r of f.reports) {
+      if (q && !(r.name.toLowerCase().includes(q) || (r.date || '').includes(q))) continue;
+      out.push({ name: r.name, kind: SymbolKind.Module, containerName: [r.date, f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) } } });
+    }
+    for (const p of f.people) {
+      if (q && !(p.name.includes(query.trim()) || p.key.includes(query.trim()) || initials(p.key).startsWith(q))) continue;
+      const m = p.mentions[0];
+      out.push({ name: p.name, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } } });
+    }
+    if (out.length > 500) break;
+  }
+  return out;
+}

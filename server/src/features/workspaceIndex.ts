@@ -1,0 +1,103 @@
+// The workspace index: a summary (reports, people, slogans) of every article file in
+// the workspace folders, for workspace symbols, "Go to Report", references and the
+// cross-file parts of hovers. Open documents replace their file's summary.
+import { promises as fs } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeDocument, type Analysis } from '../analysis/index';
+import { hanShare } from '../analysis/text';
+import type { Span } from '../analysis/types';
+
+export interface ReportSummary { name: string; date?: string; bylines: string; span: Span }
+export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Span[] }
+export interface FileSummary { uri: string; file: string; text: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, number> }
+
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'corpus', 'test-results']);
+const MAX_FILES = 2000, MAX_BYTES = 2 * 1048576;
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  private roots: string[] = [];
+  private scanning: Promise<void> | null = null;
+
+  setRoots(uris: string[]): void { this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)); }
+
+  summarize(uri: string, a: Analysis): void {
+    this.files.set(uri, summarize(uri, this.fileName(uri), a));
+  }
+
+  private fileName(uri: string): string {
+    try {
+      const p = fileURLToPath(uri);
+      const root = this.roots.find((r) => p.startsWith(r));
+      return root ? relative(root, p) : p;
+    } catch { return uri; }
+  }
+
+  /** Scan the workspace folders once (in the background); `progress` reports files done. */
+  scan(progress?: (done: number, total: number) => void): Promise<void> {
+    if (!this.scanning) this.scanning = this.doScan(progress);
+    return this.scanning;
+  }
+
+  private async doScan(progress?: (done: number, total: number) => void): Promise<void> {
+    const paths: string[] = [];
+    const walk = async (dir: string, depth: number) => {
+      if (paths.length >= MAX_FILES || depth > 8) return;
+      let entries;
+      try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { return; }
+      for (const e of entries) {
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p, depth + 1);
+        else if (e.isFile() && /\.(txt|zh\.md)$/iu.test(e.name)) paths.push(p);
+      }
+    };
+    for (const r of this.roots) await walk(r, 0);
+    let done = 0;
+    for (const p of paths) {
+      const uri = pathToFileURL(p).href;
+      if (!this.files.has(uri)) {
+        try {
+          const st = await fs.stat(p);
+          if (st.size <= MAX_BYTES) {
+            const text = await fs.readFile(p, 'utf8');
+            if (hanShare(text) >= 0.3) this.files.set(uri, summarize(uri, this.fileName(uri), analyzeDocument(text)));
+          }
+        } catch { /* unreadable file: skip */ }
+      }
+      progress?.(++done, paths.length);
+      // never hold the event loop: open documents' diagnostics and hovers come first
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  all(): FileSummary[] { return [...this.files.values()]; }
+
+  personElsewhere(key: string, uri: string): { file: string; uri: string; roles: string[]; count: number }[] {
+    const out = [];
+    for (const f of this.files.values()) {
+      if (f.uri === uri) continue;
+      const p = f.people.find((x) => x.key === key);
+      if (p) out.push({ file: f.file, uri: f.uri, roles: p.roles, count: p.mentions.length });
+    }
+    return out;
+  }
+
+  sloganCount(key: string, uri: string): number {
+    let n = 0;
+    for (const f of this.files.values()) if (f.uri !== uri) n += f.slogans.get(key) || 0;
+    return n;
+  }
+}
+
+function summarize(uri: string, file: string, a: Analysis): FileSummary {
+  const slogans = new Map<string, number>();
+  for (const s of a.slogans) slogans.set(s.key, (slogans.get(s.key) || 0) + 1);
+  return {
+    uri, file, text: a.text,
+    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' '), span: { start: r.start, end: r.end } })),
+    people: a.people.map((p) => ({ key: p.key, name: p.name, roles: p.roles, mentions: p.mentions.map((m) => ({ start: m.start, end: m.end })) })),
+    slogans,
+  };
+}

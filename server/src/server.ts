@@ -1,0 +1,163 @@
+// The zh-article language server: `node server/out/server.js --stdio` for any editor;
+// the VS Code extension starts the same code over IPC. A thin LSP shim over the pure
+// analysis in ./analysis (as vscode-markdown-languageservice is behind its server).
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, ResponseError,
+  TextDocuments, TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from './analysis/index';
+import { warmSegmenter, segmenterWarning } from './analysis/segmenter';
+import { builtinGlossary, type GlossaryEntry } from './analysis/slogans';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { COMMANDS, CommandError, executeCommand, setWorkspaceRoot } from './features/commands';
+import type { Context } from './features/context';
+import { toDiagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { localeOf } from './features/messages';
+import { definition, highlights, references, workspaceSymbols } from './features/navigation';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
+import { codeLenses, documentSymbols, foldingRanges } from './features/symbols';
+import { WorkspaceIndex } from './features/workspaceIndex';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
+import { AnalysisStore } from './store';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new AnalysisStore();
+const index = new WorkspaceIndex();
+let canConfigure = false;
+let root: string | null = null;
+const settingsCache = new Map<string, Promise<Settings>>();
+
+const ctx: Context = {
+  connection, documents, store, index, locale: 'en',
+  settings(uri) {
+    if (!canConfigure) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhArticle' }).then(resolveSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  },
+};
+
+// Never let one bad request take the server down: log and answer empty.
+function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R | Promise<R>, fallback: R): (...a: A) => Promise<R> {
+  return async (...a: A) => {
+    try { return await fn(...a); } catch (e) {
+      if (e instanceof CommandError) throw new ResponseError(-32602, e.message);
+      connection.console.error(`${name} failed: ${(e as Error).stack || e}`);
+      return fallback;
+    }
+  };
+}
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack || e}`));
+
+connection.onInitialize((params): InitializeResult => {
+  ctx.locale = localeOf(params.locale);
+  canConfigure = Boolean(params.capabilities.workspace?.configuration);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  index.setRoots(folders);
+  root = folders[0]?.startsWith('file:') ? fileURLToPath(folders[0]) : null;
+  setWorkspaceRoot(root);
+  // build the OpenCC converters and the pinyin tables now, so the first didOpen does not pay for them
+  analyzeDocument('日前,區(qū)政府召開会议。\n');
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'zh-article' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+    },
+    serverInfo: { name: 'zh-article', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhArticle' }).catch(() => undefined);
+  void loadUserFiles().then(() => { store.invalidate(); revalidateAll(); });
+  // the segmenter's dictionary takes about a second: load it once the editor is idle,
+  // never on the path of the first diagnostics
+  setTimeout(() => warmSegmenter(() => { const w = segmenterWarning(); if (w) connection.console.warn(w); }), 5000).unref();
+  // index the workspace once the editor is idle; commands that need it wait for it
+  setTimeout(() => void index.scan(), 3000).unref();
+});
+
+/** .zh-article/people.json (names, notPeople) and .zh-article/glossary.json (entries) in the workspace root. */
+async function loadUserFiles(): Promise<void> {
+  if (!root) return;
+  try {
+    const people = JSON.parse(await fs.readFile(join(root, '.zh-article', 'people.json'), 'utf8'));
+    store.people = { names: people.names, notPeople: people.notPeople };
+  } catch { store.people = {}; }
+  try {
+    const g = JSON.parse(await fs.readFile(join(root, '.zh-article', 'glossary.json'), 'utf8'));
+    const entries = (Array.isArray(g) ? g : g.entries) as GlossaryEntry[];
+    store.glossary = builtinGlossary.withOverrides(entries.filter((e) => e && typeof e.canonical === 'string' && typeof e.explanation === 'string'));
+  } catch { store.glossary = undefined; }
+}
+
+connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
+connection.onDidChangeWatchedFiles(() => void loadUserFiles().then(() => { store.invalidate(); revalidateAll(); }));
+
+const pending = new Map<string, NodeJS.Immediate>();
+function schedule(doc: TextDocument) {
+  const t = pending.get(doc.uri);
+  if (t) clearImmediate(t);
+  pending.set(doc.uri, setImmediate(() => { pending.delete(doc.uri); void validate(doc); }));
+}
+function revalidateAll() { for (const d of documents.all()) schedule(d); }
+
+async function validate(doc: TextDocument): Promise<void> {
+  try {
+    const settings = await ctx.settings(doc.uri);
+    store.maxFileSizeMb = settings.maxFileSize;
+    const entry = store.get(doc);
+    if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
+    const diagnostics = toDiagnostics(doc, entry, settings, ctx.locale);
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    if (entry.analysis) {
+      index.summarize(doc.uri, entry.analysis);
+      const s = entry.analysis.script;
+      void connection.sendNotification('zhArticle/status', { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare });
+    }
+  } catch (e) {
+    connection.console.error(`analysis of ${doc.uri} failed: ${(e as Error).stack || e}`);
+    await connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+  }
+}
+
+documents.onDidOpen((e) => void validate(e.document));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => { store.delete(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+
+const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
+  safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);
+
+connection.onHover(withDoc('hover', null, (doc, p) => hover(ctx, doc, p.position)));
+connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a) : []; }));
+connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => { const a = store.analysis(doc); return a ? foldingRanges(doc, a) : []; }));
+connection.onCodeLens(withDoc('codeLens', [], async (doc) => { const a = store.analysis(doc); return a && (await ctx.settings(doc.uri)).codeLens ? codeLenses(doc, a, ctx.locale) : []; }));
+connection.onCodeAction(withDoc('codeAction', [], (doc, p) => codeActions(ctx, doc, p)));
+connection.onDefinition(withDoc('definition', null, (doc, p) => definition(ctx, doc, p.position)));
+connection.onReferences(withDoc('references', [], (doc, p) => references(ctx, doc, p.position)));
+connection.onDocumentHighlight(withDoc('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position)));
+connection.languages.semanticTokens.on(withDoc('semanticTokens', { data: [] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }));
+connection.onWorkspaceSymbol(safe('workspaceSymbol', async (p) => { await index.scan(); return workspaceSymbols(ctx, p.query); }, []));
+connection.onExecuteCommand(safe('executeCommand', (p) => executeCommand(ctx, p.command, p.arguments), null));
+
+documents.listen(connection);
+connection.listen();
