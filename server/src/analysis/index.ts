@@ -12,7 +12,8 @@ import { findResidue } from './residue';
 import { convertEdits, detectScript } from './script';
 import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
 import { straySpaceFindings } from './spacing';
-import type { Finding, Person, Report, ScriptInfo, SloganMention, Span } from './types';
+import { applyChanges, repairChanges } from './repair';
+import type { DamageCode, Finding, Person, Report, ScriptInfo, SloganMention, Span, TextChange } from './types';
 
 export interface AnalysisOptions {
   glossary?: Glossary;
@@ -107,6 +108,28 @@ function roleText(text: string, view: View, hit: Span, role: string): string {
   if (at < 0) return role;
   const s = toOriginal(view, at, at + role.length);
   return text.slice(s.start, s.end).replace(/[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu, '').replace(/\s+/gu, '');
+}
+
+/**
+ * Repair to a fixpoint: a join can make a line body text whose stray space was a headline's
+ * deliberate one, so the repaired text is analysed again (at most twice more). When one
+ * pass suffices the changes are minimal; otherwise one change replaces the whole text.
+ */
+export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: AnalysisOptions = {}, first?: Analysis): { changes: TextChange[]; applied: Partial<Record<DamageCode, number>>; text: string } {
+  const want = [...codes];
+  const a = first ?? analyzeDocument(text, opts);
+  const { changes, applied } = repairChanges(text, a.findings, want);
+  let out = applyChanges(text, changes);
+  let extra = false;
+  for (let pass = 0; pass < 2; pass++) {
+    const again = analyzeDocument(out, opts);
+    const more = repairChanges(out, again.findings, want);
+    if (!more.changes.length) break;
+    extra = true;
+    for (const [k, n] of Object.entries(more.applied)) applied[k as DamageCode] = (applied[k as DamageCode] || 0) + (n || 0);
+    out = applyChanges(out, more.changes);
+  }
+  return { changes: extra ? [{ start: 0, end: text.length, text: out }] : changes, applied, text: out };
 }
 
 export { builtinGlossary } from './slogans';

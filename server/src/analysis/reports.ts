@@ -9,7 +9,22 @@ const EVENT = /召开|举行|举办|开展|启动|召集|主持|出席|调研|�
 const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[（(][^）)]*[)）])?\s*/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
-const BYLINE = /(本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)[\s:：]*((?:[\p{Script=Han}][\p{Script=Han}·]{1,3}(?:[\s、]+|$))+)/gu;
+const BYLINE_ROLE = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)$/u;
+/** Bylines in a line: role words each followed by whole-token names (记者 鲁燕 通讯员 武刘敏 王维). */
+function bylinesIn(line: string): { role: string; names: string[] }[] {
+  const out: { role: string; names: string[] }[] = [];
+  const tokens = line.split(/[\s、:：（）()，,]+/u).flatMap((t) => {
+    const m = /^(本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)(.*)$/u.exec(t);
+    return m ? [m[1], m[2]].filter(Boolean) : [t];
+  });
+  let cur: { role: string; names: string[] } | null = null;
+  for (const t of tokens) {
+    if (BYLINE_ROLE.test(t)) { cur = { role: t, names: [] }; out.push(cur); continue; }
+    if (cur && /^[\p{Script=Han}][\p{Script=Han}·]{1,3}$/u.test(t)) cur.names.push(t);
+    else cur = null;
+  }
+  return out.filter((b) => b.names.length);
+}
 
 type Role = 'headline' | 'lead' | 'body' | 'byline' | 'credit' | 'caption' | 'tag' | 'meta' | 'furniture';
 
@@ -83,8 +98,11 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     const bylines: Report['bylines'] = [];
     const captions = ps.filter((p) => ['caption', 'credit'].includes(role(p))).map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
     for (const l of all) {
-      BYLINE.lastIndex = 0;
-      for (let m; (m = BYLINE.exec(l.clean));) bylines.push({ role: m[1], names: m[2].trim().split(/[\s、]+/u).filter(Boolean) });
+      if (l.kind === 'byline' || l.kind === 'lead' || l.kind === 'body') {
+        // a lead's bracket byline, a byline line, or one run into a paragraph's end
+        const part = l.kind === 'byline' ? l.clean : (/[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.clean.slice(0, 40))?.[0] ?? (/[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.clean)?.[1] ?? ''));
+        bylines.push(...bylinesIn(part));
+      }
       const credit = /([\p{Script=Han}][\p{Script=Han}·]{1,3})\s*摄$/u.exec(l.clean);
       if (credit && (l.kind === 'credit' || l.kind === 'caption')) bylines.push({ role: '摄', names: [credit[1]] });
     }

@@ -175,9 +175,11 @@ function unmatchedLength(s: string, i: number, stop: number): number {
   return cpLen(s, i);
 }
 
+/** Set by stageConvert when a replacement changed length; with unitLog, where (start, end, delta). */
 let lengthChanged = false;
+let unitLog: number[] | null = null;
 
-/** Trie.convert, noting in lengthChanged whether a replacement changed length. */
+/** Trie.convert, noting replacements that change length. */
 function stageConvert(t: OpenCC.Trie, s: string): string {
   const n = s.length;
   let out = '', orig = -1;
@@ -186,7 +188,10 @@ function stageConvert(t: OpenCC.Trie, s: string): string {
     if (m) {
       if (orig >= 0) { out += s.slice(orig, i); orig = -1; }
       out += m.value;
-      if (m.value.length !== m.end - i) lengthChanged = true;
+      if (m.value.length !== m.end - i) {
+        lengthChanged = true;
+        if (unitLog) unitLog.push(i, m.end, m.value.length - (m.end - i));
+      }
       i = m.end;
     } else {
       if (orig < 0) orig = i;
@@ -198,12 +203,13 @@ function stageConvert(t: OpenCC.Trie, s: string): string {
   return out;
 }
 
-/** A segment whose conversion changed length: masked[start, end) became delta longer. */
+/** Input text [start, end) of a pipeline run that became delta longer (a length-changing unit). */
 interface Dirty { start: number; end: number; delta: number }
 
 /**
- * Run a pipeline. With `track`: segments never span the `sentinel` code unit (which is left
- * as it is), segments whose conversion changed length are listed in track.dirty (in order), and
+ * Run a pipeline. With `track`: segments never span the `sentinel` code unit (which is left as it
+ * is); replacements that changed length are listed in track.dirty, in order, in input offsets (the
+ * replaced unit when a single stage changed lengths in a segment, else the whole segment); and
  * null is returned if normalisation changed the string's shape (the caller then works piecewise).
  */
 function run(p: Pipeline, s: string, track?: { sentinel: number; dirty: Dirty[] }): string | null {
@@ -214,46 +220,62 @@ function run(p: Pipeline, s: string, track?: { sentinel: number; dirty: Dirty[] 
   }
   const sent = track ? track.sentinel : -1;
   const out: string[] = [];
+  const log: number[] = [];
+  unitLog = track ? log : null;
   const emit = (a: number, b: number) => {
     let x = s.slice(a, b);
-    lengthChanged = false;
-    for (const t of p.stages) x = stageConvert(t, x);
-    if (lengthChanged && track) track.dirty.push({ start: a, end: b, delta: x.length - (b - a) });
+    let changed = 0, units: number[] | undefined;
+    for (const t of p.stages) {
+      lengthChanged = false;
+      log.length = 0;
+      x = stageConvert(t, x);
+      // offsets in a stage's input are offsets in s as long as no earlier stage changed lengths
+      if (lengthChanged && ++changed === 1 && track) units = log.slice();
+    }
+    if (changed && track) {
+      if (changed === 1 && units) {
+        for (let k = 0; k < units.length; k += 3) track.dirty.push({ start: a + units[k], end: a + units[k + 1], delta: units[k + 2] });
+      } else track.dirty.push({ start: a, end: b, delta: x.length - (b - a) });
+    }
     out.push(x);
   };
   const n = s.length;
-  if (!p.seg) {
-    // no segmentation: the stretches between sentinels are the segments
-    let a = 0;
-    const sc = sent >= 0 ? String.fromCharCode(sent) : '';
-    for (let i = sc ? s.indexOf(sc) : -1; i >= 0; i = s.indexOf(sc, i + 1)) {
-      if (i > a) emit(a, i);
-      out.push(sc);
-      a = i + 1;
+  try {
+    if (!p.seg) {
+      // no segmentation: the stretches between sentinels are the segments
+      let a = 0;
+      const sc = sent >= 0 ? String.fromCharCode(sent) : '';
+      for (let i = sc ? s.indexOf(sc) : -1; i >= 0; i = s.indexOf(sc, i + 1)) {
+        if (i > a) emit(a, i);
+        out.push(sc);
+        a = i + 1;
+      }
+      if (n > a) emit(a, n);
+      return out.join('');
     }
-    if (n > a) emit(a, n);
+    let runStart = -1;
+    for (let i = 0; i < n;) {
+      if (s.charCodeAt(i) === sent) {
+        if (runStart >= 0) { emit(runStart, i); runStart = -1; }
+        out.push(s[i]);
+        i++;
+        continue;
+      }
+      const m = p.seg.matchPrefix(s, i);
+      if (m) {
+        if (runStart >= 0) { emit(runStart, i); runStart = -1; }
+        emit(i, m.end);
+        i = m.end;
+      } else {
+        if (runStart < 0) runStart = i;
+        i += unmatchedLength(s, i, sent);
+      }
+    }
+    if (runStart >= 0) emit(runStart, n);
     return out.join('');
+  } finally {
+    unitLog = null;
   }
-  let runStart = -1;
-  for (let i = 0; i < n;) {
-    if (s.charCodeAt(i) === sent) {
-      if (runStart >= 0) { emit(runStart, i); runStart = -1; }
-      out.push(s[i]);
-      i++;
-      continue;
-    }
-    const m = p.seg.matchPrefix(s, i);
-    if (m) {
-      if (runStart >= 0) { emit(runStart, i); runStart = -1; }
-      emit(i, m.end);
-      i = m.end;
-    } else {
-      if (runStart < 0) runStart = i;
-      i += unmatchedLength(s, i, sent);
-    }
-  }
-  if (runStart >= 0) emit(runStart, n);
-  return out.join('');
 }
 
 const cache = new Map<Variant, Conv>();

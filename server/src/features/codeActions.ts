@@ -3,7 +3,7 @@
 // and source.fixAll.zh-article — every safe fix as one edit.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { repairChanges } from '../analysis/repair';
+import { repairDocument } from '../analysis/index';
 import type { DamageCode } from '../analysis/types';
 import type { Context } from './context';
 import { editsOf, SOURCE, type FixData } from './diagnostics';
@@ -41,7 +41,7 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
     const a = ctx.store.analysis(doc);
     if (a) {
       const settings = await ctx.settings(doc.uri);
-      const { changes } = repairChanges(a.text, a.findings, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'));
+      const { changes } = repairDocument(a.text, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'), { glossary: ctx.store.glossary, people: ctx.store.people }, a);
       if (changes.length) out.push({ title: title('fixAll', ctx.locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: editsOf(doc, { changes }) } } });
     }
   }

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Range } from 'vscode-languageserver/node';
-import { repairChanges } from '../analysis/repair';
+import { repairDocument } from '../analysis/index';
 import { convertEdits, ONE_TO_MANY_SURNAMES, VARIANTS, type Variant } from '../analysis/script';
 import type { Span } from '../analysis/types';
 import type { Context } from './context';
@@ -43,7 +43,7 @@ async function repair(ctx: Context, uri: string) {
   const a = ctx.store.analysis(doc);
   if (!a) return { applied: {}, changes: 0 };
   const settings = await ctx.settings(uri);
-  const { changes, applied } = repairChanges(a.text, a.findings, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'));
+  const { changes, applied } = repairDocument(a.text, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'), { glossary: ctx.store.glossary, people: ctx.store.people }, a);
   if (changes.length) await ctx.connection.workspace.applyEdit({ label: 'Repair Document', edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
   return { applied, changes: changes.length };
 }
