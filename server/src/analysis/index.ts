@@ -75,8 +75,9 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
 
   const findings: Finding[] = [...rf.findings];
   // residue: one finding per line
-  for (let i = 0; i < residue.length;) {
-    const line = lay.lines.find((l) => residue[i].start >= l.start && residue[i].start <= l.end)!;
+  for (let i = 0, li = 0; i < residue.length;) {
+    while (lay.lines[li].end < residue[i].start) li++;
+    const line = lay.lines[li];
     const group = [];
     while (i < residue.length && residue[i].start <= line.end) group.push(residue[i++]);
     findings.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
@@ -87,7 +88,8 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
   const moj = mojibakeFinding(text);
   if (moj) findings.push(moj);
   // a report that mixes scripts was half converted
-  if (script.script === 'mixed' || script.hanCount > 0) {
+  // only a document holding both scripts can hold a half-converted report
+  if (script.script === 'mixed' || (script.traditionalShare > 0.02 && script.simplifiedShare > 0.02)) {
     for (const r of reports) {
       const info = detectScript(text.slice(r.start, r.end));
       if (info.script !== 'mixed') continue;

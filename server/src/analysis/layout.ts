@@ -41,6 +41,21 @@ export const BYLINE_TAIL = new RegExp(`(?:(?:本报|全媒体|融媒体)?(?:记�
 const CREDIT_LINE = new RegExp(`^(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?$`, 'u');
 // a caption ends with its credit: "…召开。侯聪 摄"
 export const CAPTION_CREDIT = new RegExp(`(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
+/** Offset of a byline run into the end of this text, or -1 (only the tail is searched: the pattern backtracks). */
+export function bylineTailAt(s: string): number {
+  const from = Math.max(0, s.length - 48);
+  const tail = s.slice(from);
+  if (!/记者|通讯员/u.test(tail)) return -1;
+  const at = tail.search(BYLINE_TAIL);
+  return at < 0 ? -1 : from + at;
+}
+/** Offset of a photo credit closing this text (…侯聪 摄), or -1. */
+export function creditAt(s: string): number {
+  if (!/摄$/u.test(s)) return -1;
+  const from = Math.max(0, s.length - 24);
+  const at = s.slice(from).search(CAPTION_CREDIT);
+  return at < 0 ? -1 : from + at;
+}
 const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
 export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
 const HEADING = /^#{1,6}\s/u;
@@ -52,10 +67,12 @@ function classify(clean: string): LineKind {
   if (METADATA.test(clean)) return 'metadata';
   if (FURNITURE.some((re) => re.test(clean))) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';
-  if (CREDIT_LINE.test(clean)) return 'credit';
-  if (BYLINE_LINE.test(clean) && clean.length <= 60) return 'byline';
+  // these patterns backtrack on long lines: test what they need first
+  const credit = /摄影?$/u.test(clean);
+  if (credit && clean.length <= 40 && CREDIT_LINE.test(clean)) return 'credit';
+  if (clean.length <= 60 && BYLINE_LINE.test(clean)) return 'byline';
   // a caption may open with a date like a lead, so it is recognised first
-  if (clean.length > 12 && CAPTION_CREDIT.test(clean) && /[。！？!?]\s*[^。]*摄$/u.test(clean)) return 'caption';
+  if (credit && clean.length > 12 && CAPTION_CREDIT.test(clean.slice(-40)) && /[。！？!?]\s*[^。]*摄$/u.test(clean)) return 'caption';
   if (LEAD.test(clean)) return 'lead';
   if (isHeadlineShaped(clean)) return 'headline';
   return 'body';

@@ -140,9 +140,10 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
     if (name && name.length === m[1].length) add(start, name, [], 'other');
   }
   const AFTER = /([\p{Script=Han}]{2,4}?)同志/gu;
+  const found = new Set(hits.map((h) => h.name));
   for (let m; (m = AFTER.exec(view));) {
     const name = m[1];
-    if (SURNAME_AT(name, 0) && !NOT_NAMES.has(name) && hits.some((h) => h.name === name)) add(m.index, name, [], 'official');
+    if (SURNAME_AT(name, 0) && !NOT_NAMES.has(name) && found.has(name)) add(m.index, name, [], 'official');
   }
   // 5. an honour in quotes followed by the people who hold it: 给"中国好人"李培生胡晓春回信
   const HONOUR = /[”’]((?:[\p{Script=Han}]{3}){1,4})(?=回信|等|[，,、。])/gu;
@@ -160,11 +161,13 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
   const known = new Map<string, PersonHit>();
   for (const h of hits) if (!known.has(h.name)) known.set(h.name, h);
   const taken = new Set(hits.map((h) => h.start));
-  for (const name of known.keys()) {
-    for (let i = view.indexOf(name); i >= 0; i = view.indexOf(name, i + name.length)) {
-      if (taken.has(i)) continue;
-      hits.push({ start: i, end: i + name.length, name, roles: [], kind: known.get(name)!.kind });
-      taken.add(i);
+  if (known.size) {
+    // one pass over the text for all names, longest first
+    const all = new RegExp([...known.keys()].sort((a, b) => b.length - a.length).join('|'), 'gu');
+    for (let m; (m = all.exec(view));) {
+      if (taken.has(m.index)) continue;
+      hits.push({ start: m.index, end: m.index + m[0].length, name: m[0], roles: [], kind: known.get(m[0])!.kind });
+      taken.add(m.index);
     }
   }
   // overlapping hits: keep the longer (李雪 inside 李雪梅)

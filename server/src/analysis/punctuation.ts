@@ -18,10 +18,10 @@ export function halfwidthFindings(lines: LayoutLine[], text: string, skip: Span[
     if (!/[,:;()!?]/.test(s)) continue;
     const protectedSpans: Span[] = [];
     URLISH.lastIndex = 0;
-    for (let m; (m = URLISH.exec(s));) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+    if (/:\/\/|www\.|@/u.test(s)) for (let m; (m = URLISH.exec(s));) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
     while (si < skip.length && skip[si].end <= line.start) si++;
     for (let k = si; k < skip.length && skip[k].start < line.end; k++) protectedSpans.push({ start: skip[k].start - line.start, end: skip[k].end - line.start });
-    const inside = (i: number) => protectedSpans.some((p) => i >= p.start && i < p.end);
+    const inside = protectedSpans.length ? (i: number) => protectedSpans.some((p) => i >= p.start && i < p.end) : () => false;
     const changes: TextChange[] = [];
     for (let i = 0; i < s.length; i++) {
       const c = s[i];

@@ -2,7 +2,7 @@
 // column are joined, sentences split by a blank line (a column or page break) are
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
-import { BYLINE_TAIL, type Layout, type LayoutLine } from './layout';
+import { bylineTailAt, type Layout, type LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence } from './text';
 import type { Finding, Span, TextChange } from './types';
 
@@ -118,7 +118,7 @@ export function reflow(lay: Layout): Reflow {
     const last = lines[p.lines[p.lines.length - 1]];
     if (last.kind !== 'body' && last.kind !== 'lead') continue;
     const raw = last.text.slice(last.contentStart - last.start, last.contentEnd - last.start);
-    const at = raw.search(BYLINE_TAIL);
+    const at = bylineTailAt(raw);
     if (at <= 0) continue;
     const before = raw.slice(0, at);
     if (!/[。！？”)）]\s*$/u.test(before)) continue;
@@ -144,7 +144,7 @@ function unfinished(p: LayoutLine[]): boolean {
   if (!BODYLIKE.has(last.kind) && !(last.kind === 'headline' && p.length > 1)) return false;
   if (endsSentence(last.clean)) return false;
   // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
-  const at = last.clean.search(BYLINE_TAIL);
+  const at = bylineTailAt(last.clean);
   if (at > 0 && endsSentence(last.clean.slice(0, at))) return false;
   // a paragraph, not a title: it has clause punctuation, opens with a lead, or is long
   return p.some((l) => CLAUSE_PUNCT.test(l.clean) || l.kind === 'lead') || p.reduce((n, l) => n + l.clean.length, 0) > 40;

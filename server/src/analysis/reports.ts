@@ -103,8 +103,8 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
         const part = l.kind === 'byline' ? l.clean : (/[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.clean.slice(0, 40))?.[0] ?? (/[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.clean)?.[1] ?? ''));
         bylines.push(...bylinesIn(part));
       }
-      const credit = /([\p{Script=Han}][\p{Script=Han}·]{1,3})\s*摄$/u.exec(l.clean);
-      if (credit && (l.kind === 'credit' || l.kind === 'caption')) bylines.push({ role: '摄', names: [credit[1]] });
+      const credit = (l.kind === 'credit' || l.kind === 'caption') && /([\p{Script=Han}][\p{Script=Han}·]{1,3})\s*摄$/u.exec(l.clean.slice(-12));
+      if (credit) bylines.push({ role: '摄', names: [credit[1]] });
     }
     const nameSpan = { start: nameLines[0].contentStart, end: nameLines[nameLines.length - 1].contentEnd };
     return { start, end, name: name.replace(/\s+/gu, ' ').trim(), kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };

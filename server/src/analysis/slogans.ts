@@ -127,26 +127,26 @@ function classifyQuote(view: string, qStart: number, qEnd: number, inner: string
  * three items each ending like the formulation (穿透落实、闭环落实、担当落实).
  */
 export function findExpansion(view: string, slogan: string): string[] | null {
-  const m = new RegExp(`^(?:新)?(${NUMERAL}{1,2})(?:个|项|种|大|条)?(.+)$`, 'u').exec(slogan);
+  const m = new RegExp(`^(?:新)?(${NUMERAL}{1,2})(?:个|项|种|大|条)(\\p{Script=Han}{2,4})$`, 'u').exec(slogan);
   if (!m) return null;
   const n = chineseNumber(m[1]);
   const tail = m[2].slice(-2);
-  if (!n || n < 2 || n > 12 || tail.length < 1) return null;
+  if (!n || n < 2 || n > 12) return null;
   const item = `[\\p{Script=Han}]{1,6}${escape(tail)}`;
-  const re = new RegExp(`(${item})(?:、(${item})){${n - 1}}(?![\\p{Script=Han}]*、)`, 'u');
-  let from = 0;
-  for (;;) {
-    const hit = re.exec(view.slice(from));
-    if (!hit) return null;
+  const re = new RegExp(`(?:${item})(?:、${item}){${n - 1}}(?![\\p{Script=Han}]*、)`, 'u');
+  // look only around "…落实、" enumerations, never across the whole text
+  let seen = 0;
+  for (let i = view.indexOf(tail + '、'); i >= 0 && seen < 200; i = view.indexOf(tail + '、', i + 1), seen++) {
+    const from = Math.max(0, i - 8), to = Math.min(view.length, i + n * 10);
+    const hit = re.exec(view.slice(from, to));
+    if (!hit) continue;
     const items = hit[0].split('、');
-    // items must not swallow the formulation itself
-    if (items.length === n && !items.some((x) => x.includes(slogan))) {
-      // drop a leading verb shared by the first item: 坚持穿透落实 → 穿透落实
-      const width = Math.min(...items.slice(1).map((x) => x.length));
-      return items.map((x, k) => (k === 0 && x.length > width ? x.slice(x.length - width) : x));
-    }
-    from += hit.index + 1;
+    if (items.length !== n || items.some((x) => x.includes(slogan))) continue;
+    // drop a leading verb shared by the first item: 坚持穿透落实 → 穿透落实
+    const width = Math.min(...items.slice(1).map((x) => x.length));
+    return items.map((x, k) => (k === 0 && x.length > width ? x.slice(x.length - width) : x));
   }
+  return null;
 }
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

@@ -1,7 +1,7 @@
 // Stray spaces inside Chinese text or dates ("10月 25日"): OCR and copy-paste leave them.
 // Deliberate spaces stay: bylines (记者 刘怡辰), photo credits (侯聪 摄), spaced headline
 // phrases, metadata fields, and the space after a lead marker (本报讯 近日).
-import { CAPTION_CREDIT, BYLINE_TAIL, type LayoutLine } from './layout';
+import { bylineTailAt, creditAt, type LayoutLine } from './layout';
 import type { Finding, TextChange } from './types';
 
 const KEEP_KINDS = new Set(['blank', 'heading', 'headline', 'byline', 'credit', 'metadata', 'furniture', 'source-tag']);
@@ -18,8 +18,8 @@ export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[]
     if (!/[ \t\u00a0\u3000]/u.test(s)) continue;
     // spans where spaces are deliberate
     const keepUntil = (LEAD_MARK.exec(s)?.[0].length) ?? 0;
-    const credit = line.kind === 'caption' ? s.search(CAPTION_CREDIT) : -1;
-    const byline = s.search(BYLINE_TAIL);
+    const credit = line.kind === 'caption' ? creditAt(s) : -1;
+    const byline = bylineTailAt(s);
     const keepFrom = Math.min(...[credit, byline].filter((x) => x >= 0), s.length);
     const inBracket = bracketed(s);
     const changes: TextChange[] = [];
