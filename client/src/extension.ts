@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANG }],
+    documentSelector: [{ language: LANG, scheme: 'file' }, { language: LANG, scheme: 'untitled' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.zh-article/*.json') },
     outputChannelName: 'Chinese Article',
   };

@@ -89,7 +89,7 @@ test('the VSIX holds the allow-list and nothing else', () => {
   const allowed = [
     /^extension\.vsixmanifest$/u, /^\[Content_Types\]\.xml$/u,
     /^extension\/package\.json$/u, /^extension\/package\.nls(\.[a-z-]+)?\.json$/u, /^extension\/language-configuration\.json$/u,
-    /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/u, /^extension\/(README|CHANGELOG)\.md$/u, /^extension\/LICENSE(\.md|\.txt)?$/u,
+    /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/u, /^extension\/(README|CHANGELOG)\.md$/iu, /^extension\/LICENSE(\.md|\.txt)?$/u,
     /^extension\/dist\/(extension|server)\.js$/u,
     /^extension\/dist\/node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node|submodules\/cppjieba\/dict\/[a-z_.]+\.utf8)$/u,
     /^extension\/dist\/node_modules\/jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm))$/u,
