@@ -81,24 +81,35 @@ const ZHU_WORDS = ['原著', '土著', '卓著', '專著', '专著', '編著', '
 /**
  * A conversion pipeline the way opencc-js's ConverterBuilder runs an OpenCC configuration:
  * normalisation tries over the whole string, then segmentation (greedy longest match on the
- * segmentation dictionary; unmatched characters form runs), then each conversion stage over each
- * segment. Rebuilt here from the same dictionaries and opencc-js Trie, so that convertText can
- * (a) keep a frozen-range marker out of every segment and (b) learn which segments changed length.
+ * segmentation dictionary; unmatched characters form runs), then each conversion stage over
+ * each segment. Rebuilt here from the same dictionaries and opencc-js's Trie for the variants
+ * opencc-js has no preset for ('simplified') and for the one whose phrases change the number of
+ * characters ('taiwan': 演算法 for 算法), whose replacements convertText must locate.
  */
+interface Stage {
+  trie: OpenCC.Trie;
+  /** every entry maps n code points to n code points (so code points correspond one to one) */
+  cpAligned: boolean;
+}
 interface Pipeline {
   norm: OpenCC.Trie[];
   seg: OpenCC.Trie | null;
-  stages: OpenCC.Trie[];
+  stages: Stage[];
 }
+
+const cpCount = (s: string) => { let n = 0; for (let i = 0; i < s.length; i++) if (!isLow(s.charCodeAt(i)) || !isHigh(s.charCodeAt(i - 1))) n++; return n; };
+const dictCpAligned = (d: Dict) => dictEntries(d).every(([k, v]) => k.length === v.length || cpCount(k) === cpCount(v));
+const stage = (dicts: readonly Dict[]): Stage => ({ trie: trie(dicts), cpAligned: dicts.every(dictCpAligned) });
 
 function pipelineFromConfig(name: string): Pipeline {
   const c = config(name);
   let seg: OpenCC.Trie | null = null;
   if (c.segmentation) {
     const sd = c.segmentation;
+    // as opencc-js: a list of serialised dictionaries is a group, anything else one dictionary
     seg = Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? trie(sd as readonly Dict[]) : trie([sd as Dict]);
   }
-  return { norm: (c.normalizationChain ?? []).map((g) => trie(g)), seg, stages: c.conversionChain.map((g) => trie(g)) };
+  return { norm: (c.normalizationChain ?? []).map((g) => trie(g)), seg, stages: c.conversionChain.map(stage) };
 }
 
 function buildSimplified(): Pipeline {
@@ -123,28 +134,17 @@ function buildSimplified(): Pipeline {
     norm: (t2sCfg.normalizationChain ?? []).map((g) => trie(g)),
     seg: trie([d.TSPhrases]), // as OpenCC tw2s / hk2s
     stages: [
-      trie([d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev]),
-      trie([d.TSPhrases, d.TSCharacters]),
+      stage([d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev]),
+      stage([d.TSPhrases, d.TSCharacters]),
     ],
   };
 }
 
-/** OpenCC configuration behind each variant ('simplified' is built by buildSimplified). */
+/** OpenCC configuration behind each variant. */
 export const VARIANT_CONFIG: Readonly<Record<Variant, string>> = {
   simplified: 'hk2t+tw2t+t2s', traditional: 's2t', taiwan: 's2twp', hongkong: 's2hk',
 };
-
-const pipelines = new Map<Variant, Pipeline>();
-function pipeline(variant: Variant): Pipeline {
-  let p = pipelines.get(variant);
-  if (!p) {
-    if (variant === 'simplified') p = buildSimplified();
-    else if (VARIANT_CONFIG[variant]) p = pipelineFromConfig(VARIANT_CONFIG[variant]);
-    else throw new Error(`unknown variant ${String(variant)}`);
-    pipelines.set(variant, p);
-  }
-  return p;
-}
+const OPENCC_TO: Partial<Record<Variant, string>> = { traditional: 't', hongkong: 'hk' };
 
 // opencc-js skips an Ideographic Description Sequence (⿰氵每 …) as one unmatched unit
 function idsArity(cp: number): number {
@@ -175,23 +175,17 @@ function unmatchedLength(s: string, i: number, stop: number): number {
   return cpLen(s, i);
 }
 
-/** Set by stageConvert when a replacement changed length; with unitLog, where (start, end, delta). */
-let lengthChanged = false;
-let unitLog: number[] | null = null;
-
-/** Trie.convert, noting replacements that change length. */
-function stageConvert(t: OpenCC.Trie, s: string): string {
+/** Trie.convert, logging (start, end, delta) of each replacement that changes length. */
+function stageConvert(t: OpenCC.Trie, s: string, log: number[]): string {
   const n = s.length;
-  let out = '', orig = -1;
+  const out: string[] = [];
+  let orig = -1;
   for (let i = 0; i < n;) {
     const m = t.matchPrefix(s, i);
     if (m) {
-      if (orig >= 0) { out += s.slice(orig, i); orig = -1; }
-      out += m.value;
-      if (m.value.length !== m.end - i) {
-        lengthChanged = true;
-        if (unitLog) unitLog.push(i, m.end, m.value.length - (m.end - i));
-      }
+      if (orig >= 0) { out.push(s.slice(orig, i)); orig = -1; }
+      out.push(m.value);
+      if (m.value.length !== m.end - i) log.push(i, m.end, m.value.length - (m.end - i));
       i = m.end;
     } else {
       if (orig < 0) orig = i;
@@ -199,99 +193,169 @@ function stageConvert(t: OpenCC.Trie, s: string): string {
     }
   }
   if (orig === 0) return s;
-  if (orig > 0) out += s.slice(orig);
-  return out;
+  if (orig > 0) out.push(s.slice(orig));
+  return out.join('');
 }
 
-/** Input text [start, end) of a pipeline run that became delta longer (a length-changing unit). */
+/** Input [start, end) of a conversion became `delta` code units longer (a length-changing unit). */
 interface Dirty { start: number; end: number; delta: number }
 
 /**
- * Run a pipeline. With `track`: segments never span the `sentinel` code unit (which is left as it
- * is); replacements that changed length are listed in track.dirty, in order, in input offsets (the
- * replaced unit when a single stage changed lengths in a segment, else the whole segment); and
- * null is returned if normalisation changed the string's shape (the caller then works piecewise).
+ * Run a pipeline over s. `sentinel` (a code unit, or -1) never joins a segment: it stays as it
+ * is and bounds the segments around it. With `dirty`, replacements that changed length are listed
+ * there, in order, in offsets of s: the replaced unit when it is known, else the whole segment.
+ * Returns null when `dirty` is given and normalisation changed the string's shape.
  */
-function run(p: Pipeline, s: string, track?: { sentinel: number; dirty: Dirty[] }): string | null {
+function runPipeline(p: Pipeline, s: string, sentinel = -1, dirty?: Dirty[]): string | null {
   for (const t of p.norm) {
     const n = t.convert(s);
-    if (track && !sameShape(s, n)) return null;
+    if (dirty && !sameShape(s, n)) return null;
     s = n;
   }
-  const sent = track ? track.sentinel : -1;
-  const out: string[] = [];
-  const log: number[] = [];
-  unitLog = track ? log : null;
-  const emit = (a: number, b: number) => {
-    let x = s.slice(a, b);
-    let changed = 0, units: number[] | undefined;
-    for (const t of p.stages) {
-      lengthChanged = false;
-      log.length = 0;
-      x = stageConvert(t, x);
-      // offsets in a stage's input are offsets in s as long as no earlier stage changed lengths
-      if (lengthChanged && ++changed === 1 && track) units = log.slice();
-    }
-    if (changed && track) {
-      if (changed === 1 && units) {
-        for (let k = 0; k < units.length; k += 3) track.dirty.push({ start: a + units[k], end: a + units[k + 1], delta: units[k + 2] });
-      } else track.dirty.push({ start: a, end: b, delta: x.length - (b - a) });
-    }
-    out.push(x);
-  };
+  // segment first, then run each stage over all segments (as opencc-js does: one trie at a time)
+  const segs: string[] = [];
+  const starts: number[] = []; // offset of each segment in s; -1 for a sentinel
   const n = s.length;
-  try {
-    if (!p.seg) {
-      // no segmentation: the stretches between sentinels are the segments
-      let a = 0;
-      const sc = sent >= 0 ? String.fromCharCode(sent) : '';
-      for (let i = sc ? s.indexOf(sc) : -1; i >= 0; i = s.indexOf(sc, i + 1)) {
-        if (i > a) emit(a, i);
-        out.push(sc);
-        a = i + 1;
-      }
-      if (n > a) emit(a, n);
-      return out.join('');
+  const push = (a: number, b: number) => { segs.push(s.slice(a, b)); starts.push(a); };
+  const sc = sentinel >= 0 ? String.fromCharCode(sentinel) : '';
+  if (!p.seg) {
+    // no segmentation: the stretches between sentinels are the segments
+    let a = 0;
+    for (let i = sc ? s.indexOf(sc) : -1; i >= 0; i = s.indexOf(sc, i + 1)) {
+      if (i > a) push(a, i);
+      segs.push(sc);
+      starts.push(-1);
+      a = i + 1;
     }
+    if (n > a) push(a, n);
+  } else {
     let runStart = -1;
     for (let i = 0; i < n;) {
-      if (s.charCodeAt(i) === sent) {
-        if (runStart >= 0) { emit(runStart, i); runStart = -1; }
-        out.push(s[i]);
+      if (s.charCodeAt(i) === sentinel) {
+        if (runStart >= 0) { push(runStart, i); runStart = -1; }
+        segs.push(sc);
+        starts.push(-1);
         i++;
         continue;
       }
       const m = p.seg.matchPrefix(s, i);
       if (m) {
-        if (runStart >= 0) { emit(runStart, i); runStart = -1; }
-        emit(i, m.end);
+        if (runStart >= 0) { push(runStart, i); runStart = -1; }
+        push(i, m.end);
         i = m.end;
       } else {
         if (runStart < 0) runStart = i;
-        i += unmatchedLength(s, i, sent);
+        i += unmatchedLength(s, i, sentinel);
       }
     }
-    if (runStart >= 0) emit(runStart, n);
-    return out.join('');
-  } finally {
-    unitLog = null;
+    if (runStart >= 0) push(runStart, n);
+  }
+  const k = segs.length;
+  if (!dirty) {
+    for (const st of p.stages) for (let j = 0; j < k; j++) if (starts[j] >= 0) segs[j] = st.trie.convert(segs[j]);
+    return segs.join('');
+  }
+  // Offsets into a segment are offsets into s (from its start) until a stage changes its shape.
+  // A one-to-one stage keeps the shape unless astral characters come or go; on BMP-only input
+  // an unchanged length says so. After a unit-changing stage nothing more is located.
+  const astral = SURROGATE.test(s);
+  const whole = new Uint8Array(k);
+  const units: (number[] | undefined)[] = new Array(k);
+  const lens = starts.map((a, j) => segs[j].length);
+  const log: number[] = [];
+  for (const st of p.stages) {
+    for (let j = 0; j < k; j++) {
+      if (starts[j] < 0) continue;
+      const x = segs[j];
+      if (st.cpAligned || whole[j] || units[j]) {
+        const y = st.trie.convert(x);
+        if (!st.cpAligned || (astral ? !sameShape(x, y) : y.length !== x.length)) whole[j] = 1;
+        segs[j] = y;
+      } else {
+        log.length = 0;
+        segs[j] = stageConvert(st.trie, x, log);
+        if (log.length) units[j] = log.slice();
+      }
+    }
+  }
+  for (let j = 0; j < k; j++) {
+    const a = starts[j];
+    if (a < 0) continue;
+    if (whole[j]) dirty.push({ start: a, end: a + lens[j], delta: segs[j].length - lens[j] });
+    else {
+      const u = units[j];
+      if (u) for (let q = 0; q < u.length; q += 3) dirty.push({ start: a + u[q], end: a + u[q + 1], delta: u[q + 2] });
+    }
+  }
+  return segs.join('');
+}
+
+/** Where one-to-one (code point for code point) conversion changed lengths: astral characters. */
+function cpDirty(a: string, b: string, dirty: Dirty[]): void {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const la = cpLen(a, i), lb = cpLen(b, j);
+    if (la !== lb) dirty.push({ start: i, end: i + la, delta: lb - la });
+    i += la;
+    j += lb;
   }
 }
 
-const cache = new Map<Variant, Conv>();
+interface Engine {
+  /** the whole-string converter */
+  convert: Conv;
+  /**
+   * Convert s (the `sentinel` code unit is kept and never inside a replaced unit), listing in
+   * `dirty` the input ranges whose conversion changed length; null when it cannot tell.
+   */
+  tracked(s: string, sentinel: number, dirty: Dirty[]): string | null;
+}
+
+/** A pipeline whose every step maps code points one to one: find length changes afterwards. */
+function oneToOneEngine(convert: Conv): Engine {
+  return {
+    convert,
+    tracked(s, _sentinel, dirty) {
+      const out = convert(s);
+      if (!sameShape(s, out)) cpDirty(s, out, dirty);
+      return out;
+    },
+  };
+}
+
+function buildEngine(variant: Variant): Engine {
+  if (variant === 'simplified' || variant === 'taiwan') {
+    const p = variant === 'simplified' ? buildSimplified() : pipelineFromConfig(VARIANT_CONFIG[variant]);
+    const convert = (s: string) => runPipeline(p, s)!;
+    if (p.stages.every((st) => st.cpAligned)) return oneToOneEngine(convert);
+    return { convert, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
+  }
+  const to = OPENCC_TO[variant];
+  if (!to) throw new Error(`unknown variant ${String(variant)}`);
+  const convert = OpenCC.Converter({ from: 'cn', to });
+  const c = config(VARIANT_CONFIG[variant]);
+  const oneToOne = [...c.conversionChain, ...(c.normalizationChain ?? [])].every((g) => g.every(dictCpAligned));
+  if (oneToOne) return oneToOneEngine(convert);
+  const p = pipelineFromConfig(VARIANT_CONFIG[variant]);
+  return { convert, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
+}
+
+const engines = new Map<Variant, Engine>();
+function engine(variant: Variant): Engine {
+  let e = engines.get(variant);
+  if (!e) {
+    e = buildEngine(variant);
+    engines.set(variant, e);
+  }
+  return e;
+}
 
 /**
- * The converter for a variant: built once, cached. Converts the whole string, phrases included,
- * with the same result as opencc-js's Converter for that OpenCC configuration (VARIANT_CONFIG).
+ * The converter for a variant: built once, cached. Converts the whole string, phrases included.
+ * 'traditional' and 'hongkong' are opencc-js's own Converter (s2t, s2hk); 'taiwan' (s2twp) and
+ * 'simplified' run the same dictionaries through runPipeline.
  */
 export function converter(variant: Variant): Conv {
-  let c = cache.get(variant);
-  if (!c) {
-    const p = pipeline(variant);
-    c = (s: string) => run(p, s)!;
-    cache.set(variant, c);
-  }
-  return c;
+  return engine(variant).convert;
 }
 
 /** Traditional (any of OpenCC standard / Taiwan / Hong Kong forms) to simplified. */
@@ -303,9 +367,12 @@ export function toSimplified(text: string): string {
 // Folding with index-for-index correspondence
 
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Same length and surrogate pairs at the same places (so no astral/BMP swap shifted anything). */
 function sameShape(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
+  if (a === b || (!SURROGATE.test(a) && !SURROGATE.test(b))) return true;
   for (let i = 0; i < a.length; i++) if (isHigh(a.charCodeAt(i)) !== isHigh(b.charCodeAt(i))) return false;
   return true;
 }
@@ -539,36 +606,12 @@ function pickSentinel(text: string): number {
 
 interface Gap { at: number; text: string }
 
-/**
- * Convert a stretch whose soft gaps were taken out (joined) and put the gaps back. Exact: a gap
- * goes back where it was unless a length-changing replacement spans it, and then the parts
- * between the gaps convert separately.
- */
-function convertJoined(p: Pipeline, joined: string, gaps: readonly Gap[]): string {
-  const dirty: Dirty[] = [];
-  const out = gaps.length ? run(p, joined, { sentinel: -1, dirty }) : run(p, joined);
-  if (out !== null && gaps.length) {
-    const map = new OutPos(dirty);
-    let s = '', prev = 0, ok = true;
-    for (const g of gaps) {
-      const q = map.at(g.at);
-      if (q < 0) { ok = false; break; }
-      s += out.slice(prev, q) + g.text;
-      prev = q;
-    }
-    if (ok) return s + out.slice(prev);
-  } else if (out !== null) return out;
-  let s = '', prev = 0;
-  for (const g of gaps) { s += run(p, joined.slice(prev, g.at))! + g.text; prev = g.at; }
-  return s + run(p, joined.slice(prev))!;
-}
-
-/** Maps positions of a pipeline's input to its output, for nondecreasing positions. */
+/** Maps offsets of a conversion's input to its output, for nondecreasing offsets. */
 class OutPos {
   private i = 0;
   private shift = 0;
   constructor(private readonly dirty: readonly Dirty[]) {}
-  /** output offset of input offset `at`, or -1 when a length-changing segment spans it */
+  /** output offset of input offset `at`, or -1 when a length-changing unit spans it */
   at(at: number): number {
     const d = this.dirty;
     while (this.i < d.length && d[this.i].end <= at) this.shift += d[this.i++].delta;
@@ -577,16 +620,41 @@ class OutPos {
   }
 }
 
+/**
+ * Convert a stretch whose soft gaps were taken out (`joined`) and put the gaps back where they
+ * were; when a length-changing replacement spans a gap, the parts between gaps convert apart.
+ */
+function convertJoined(e: Engine, joined: string, gaps: readonly Gap[]): string {
+  if (gaps.length === 0) return e.convert(joined);
+  const dirty: Dirty[] = [];
+  const out = e.tracked(joined, -1, dirty);
+  if (out !== null) {
+    const map = new OutPos(dirty);
+    let s = '', prev = 0;
+    for (const g of gaps) {
+      const q = map.at(g.at);
+      if (q < 0) { prev = -1; break; }
+      s += out.slice(prev, q) + g.text;
+      prev = q;
+    }
+    if (prev >= 0) return s + out.slice(prev);
+  }
+  let s = '', prev = 0;
+  for (const g of gaps) { s += e.convert(joined.slice(prev, g.at)) + g.text; prev = g.at; }
+  return s + e.convert(joined.slice(prev));
+}
+
 const HAN_OR_COMPAT = /[\p{Script=Han}\uf900-\ufaff]/u;
 
 /**
- * Convert every stretch between hard ranges. Fast path: one pipeline run over the whole text,
- * hard ranges replaced by a sentinel character that no segment spans, soft ranges taken out;
- * the dirty list (segments that changed length) tells where each stretch and gap lands.
+ * Convert every stretch between hard ranges. One conversion of the whole text, with each hard
+ * range replaced by a sentinel character that no dictionary entry contains (so no phrase spans
+ * it) and the soft ranges taken out (so phrases span them); the list of replacements that changed
+ * length tells where each stretch and gap lands in the result.
  */
 function convertPieces(text: string, variant: Variant, opts?: ConvertOptions): Piece[] {
   if (!HAN_OR_COMPAT.test(text)) return [];
-  const p = pipeline(variant);
+  const e = engine(variant);
   const ranges = frozenRanges(text, opts?.protect);
   ranges.push({ start: text.length, end: text.length, soft: false });
   const sentinel = pickSentinel(text);
@@ -602,7 +670,7 @@ function convertPieces(text: string, variant: Variant, opts?: ConvertOptions): P
   parts.push(text.slice(pos));
   const masked = parts.join('');
   const dirty: Dirty[] = [];
-  const out = sentinel >= 0 ? run(p, masked, { sentinel, dirty }) : null;
+  const out = sentinel >= 0 ? e.tracked(masked, sentinel, dirty) : null;
   const map = new OutPos(dirty);
 
   const pieces: Piece[] = [];
@@ -620,18 +688,18 @@ function convertPieces(text: string, variant: Variant, opts?: ConvertOptions): P
     if (r.start > pieceStart) {
       let piece: string | undefined;
       if (out !== null) {
-        // where the stretch and its gaps land in out; a sentinel boundary never lies inside a segment
+        // a sentinel never lies inside a replaced unit, so both ends of the stretch map
         const a = map.at(pieceM);
         let s = '', prev = a;
         for (const g of gaps) {
           const q = map.at(pieceM + g.at);
-          if (q < 0) { s = ''; prev = -1; break; }
+          if (q < 0) { prev = -1; break; }
           s += out.slice(prev, q) + g.text;
           prev = q;
         }
-        if (prev >= 0) piece = s + out.slice(prev, map.at(m));
+        if (prev >= 0) piece = gaps.length ? s + out.slice(prev, map.at(m)) : out.slice(a, map.at(m));
       }
-      if (piece === undefined) piece = convertJoined(p, masked.slice(pieceM, m), gaps);
+      if (piece === undefined) piece = convertJoined(e, masked.slice(pieceM, m), gaps);
       pieces.push({ start: pieceStart, end: r.start, out: piece });
     }
     m += 1; // the sentinel

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
 import type { Person } from '../analysis/types';
 import type { Context } from './context';
+import { reportIndexAt } from './symbols';
 
 const KIND = { en: { official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person' }, zh: { official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物' } };
 const L = {
@@ -18,7 +19,7 @@ export function hover(ctx: Context, doc: TextDocument, pos: Position): Hover | n
   if (!a) return null;
   const off = doc.offsetAt(pos);
   const l = L[ctx.locale];
-  const m = findAt(a.people.flatMap((p) => p.mentions), off);
+  const m = findAt(mentionsOf(a), off);
   if (m) {
     const p = a.people[m.person];
     return { contents: { kind: 'markdown', value: personCard(ctx, a, p, doc.uri) }, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
@@ -47,8 +48,8 @@ function personCard(ctx: Context, a: Analysis, p: Person, uri: string): string {
   const lines = [`**${p.name}** · ${KIND[ctx.locale][p.kind]}`, '', `${l.roles}: ${p.roles.length ? p.roles.join('、') : l.noRole}`];
   const byReport = new Map<string, number>();
   for (const m of p.mentions) {
-    const r = a.reports.find((x) => m.start >= x.start && m.start <= x.end);
-    const name = r ? r.name : '—';
+    const ri = reportIndexAt(a, m.start);
+    const name = ri >= 0 ? a.reports[ri].name : '—';
     byReport.set(name, (byReport.get(name) || 0) + 1);
   }
   lines.push('', `${l.mentions}: ${p.mentions.length} · ${l.inReports} ` + [...byReport].map(([n, c]) => `${n}（${c}）`).join('；'));
@@ -60,7 +61,19 @@ function personCard(ctx: Context, a: Analysis, p: Person, uri: string): string {
   return lines.join('\n');
 }
 
+const mentionCache = new WeakMap<Analysis, Person['mentions']>();
+/** Every mention, sorted by offset (computed once per analysis). */
+export function mentionsOf(a: Analysis): Person['mentions'] {
+  let ms = mentionCache.get(a);
+  if (!ms) { ms = a.people.flatMap((p) => p.mentions).sort((x, y) => x.start - y.start); mentionCache.set(a, ms); }
+  return ms;
+}
+
 /** The span containing offset (spans sorted or not); the hover point may be on the last character. */
 export function findAt<T extends { start: number; end: number }>(spans: T[], off: number): T | undefined {
-  return spans.find((s) => off >= s.start && off < s.end) ?? spans.find((s) => off === s.end && off > s.start);
+  // spans are sorted by start: binary search for the last one starting at or before off
+  let lo = 0, hi = spans.length - 1, k = -1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (spans[mid].start <= off) { k = mid; lo = mid + 1; } else hi = mid - 1; }
+  for (let i = k; i >= 0 && i > k - 4; i--) if (off >= spans[i].start && off < spans[i].end) return spans[i];
+  return k >= 0 && off === spans[k].end && off > spans[k].start ? spans[k] : undefined;
 }

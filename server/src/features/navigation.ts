@@ -5,12 +5,12 @@ import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Locatio
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pinyin } from 'pinyin-pro';
 import type { Context } from './context';
-import { findAt } from './hover';
+import { findAt, mentionsOf } from './hover';
 
 function personAt(ctx: Context, doc: TextDocument, pos: Position) {
   const a = ctx.store.analysis(doc);
   if (!a) return null;
-  const m = findAt(a.people.flatMap((p) => p.mentions), doc.offsetAt(pos));
+  const m = findAt(mentionsOf(a), doc.offsetAt(pos));
   return m ? { a, p: a.people[m.person] } : null;
 }
 
