@@ -121,6 +121,7 @@ async function packageVsix() {
       dependencies: false, // everything the server needs is bundled or under dist/node_modules
       skipLicense: true, // no LICENSE file at the root yet; vsce would otherwise prompt on stdin
       allowMissingRepository: true, // likewise for the missing "repository" field
+      rewriteRelativeLinks: false, // the README's pictures are relative to the repository, and there is no repository URL to rewrite them to
     });
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
