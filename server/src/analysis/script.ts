@@ -1,13 +1,15 @@
 // Script (simplified / traditional) detection and conversion, on top of opencc-js.
 // Pure module: no LSP / VS Code imports. Offsets are UTF-16 code units.
 //
-// Variants and the OpenCC configurations behind them:
-//   'traditional' = s2t   opencc-js Converter({ from: 'cn', to: 't' })   OpenCC standard traditional
-//   'taiwan'      = s2twp Converter({ from: 'cn', to: 'twp' })           Taiwan forms + Taiwan phrases
-//   'hongkong'    = s2hk  Converter({ from: 'cn', to: 'hk' })            Hong Kong forms
-//   'simplified'  = hk2t ∪ tw2t normalisation, then t2s (see buildSimplified): Taiwan and
-//                   Hong Kong variant forms are first folded to OpenCC standard traditional,
-//                   so text from any traditional source ends up in mainland simplified.
+// Variants and the OpenCC configurations behind them (VARIANT_CONFIG):
+//   'traditional' = s2t    opencc-js Converter({ from: 'cn', to: 't' })   OpenCC standard traditional
+//   'taiwan'      = s2twp  the s2twp dictionaries (as Converter({ from: 'cn', to: 'twp' })), run by
+//                          runPipeline so that convertText can locate phrases that change length
+//   'hongkong'    = s2hk   opencc-js Converter({ from: 'cn', to: 'hk' })  Hong Kong forms
+//   'simplified'  = hk2t ∪ tw2t variant folding, then t2s (buildSimplified): Taiwan and Hong Kong
+//                   forms fold to OpenCC standard traditional first, so text from any traditional
+//                   source ends up in mainland simplified.
+// test/conformance/opencc.test.mjs runs OpenCC's own test cases against these.
 import * as OpenCC from 'opencc-js';
 import type { ScriptInfo, Span } from './types';
 
@@ -93,6 +95,7 @@ interface Stage {
 }
 interface Pipeline {
   norm: OpenCC.Trie[];
+  normOneToOne: boolean;
   seg: OpenCC.Trie | null;
   stages: Stage[];
 }
@@ -109,7 +112,8 @@ function pipelineFromConfig(name: string): Pipeline {
     // as opencc-js: a list of serialised dictionaries is a group, anything else one dictionary
     seg = Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? trie(sd as readonly Dict[]) : trie([sd as Dict]);
   }
-  return { norm: (c.normalizationChain ?? []).map((g) => trie(g)), seg, stages: c.conversionChain.map(stage) };
+  const norm = c.normalizationChain ?? [];
+  return { norm: norm.map((g) => trie(g)), normOneToOne: norm.every((g) => g.every(dictCpAligned)), seg, stages: c.conversionChain.map(stage) };
 }
 
 function buildSimplified(): Pipeline {
@@ -130,8 +134,10 @@ function buildSimplified(): Pipeline {
     }
   }
   for (const w of ZHU_WORDS) if (!keys.has(w)) { keys.add(w); shadows.push([w, w]); }
+  const norm = t2sCfg.normalizationChain ?? [];
   return {
-    norm: (t2sCfg.normalizationChain ?? []).map((g) => trie(g)),
+    norm: norm.map((g) => trie(g)),
+    normOneToOne: norm.every((g) => g.every(dictCpAligned)),
     seg: trie([d.TSPhrases]), // as OpenCC tw2s / hk2s
     stages: [
       stage([d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev]),
@@ -261,7 +267,7 @@ function runPipeline(p: Pipeline, s: string, sentinel = -1, dirty?: Dirty[]): st
   const astral = SURROGATE.test(s);
   const whole = new Uint8Array(k);
   const units: (number[] | undefined)[] = new Array(k);
-  const lens = starts.map((a, j) => segs[j].length);
+  const lens = segs.map((x) => x.length);
   const log: number[] = [];
   for (const st of p.stages) {
     for (let j = 0; j < k; j++) {
@@ -303,6 +309,8 @@ function cpDirty(a: string, b: string, dirty: Dirty[]): void {
 interface Engine {
   /** the whole-string converter */
   convert: Conv;
+  /** every step maps code points one to one */
+  oneToOne: boolean;
   /**
    * Convert s (the `sentinel` code unit is kept and never inside a replaced unit), listing in
    * `dirty` the input ranges whose conversion changed length; null when it cannot tell.
@@ -314,6 +322,7 @@ interface Engine {
 function oneToOneEngine(convert: Conv): Engine {
   return {
     convert,
+    oneToOne: true,
     tracked(s, _sentinel, dirty) {
       const out = convert(s);
       if (!sameShape(s, out)) cpDirty(s, out, dirty);
@@ -326,17 +335,30 @@ function buildEngine(variant: Variant): Engine {
   if (variant === 'simplified' || variant === 'taiwan') {
     const p = variant === 'simplified' ? buildSimplified() : pipelineFromConfig(VARIANT_CONFIG[variant]);
     const convert = (s: string) => runPipeline(p, s)!;
-    if (p.stages.every((st) => st.cpAligned)) return oneToOneEngine(convert);
-    return { convert, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
+    if (p.stages.every((st) => st.cpAligned) && p.normOneToOne) return oneToOneEngine(convert);
+    return { convert, oneToOne: false, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
   }
   const to = OPENCC_TO[variant];
   if (!to) throw new Error(`unknown variant ${String(variant)}`);
   const convert = OpenCC.Converter({ from: 'cn', to });
-  const c = config(VARIANT_CONFIG[variant]);
-  const oneToOne = [...c.conversionChain, ...(c.normalizationChain ?? [])].every((g) => g.every(dictCpAligned));
-  if (oneToOne) return oneToOneEngine(convert);
-  const p = pipelineFromConfig(VARIANT_CONFIG[variant]);
-  return { convert, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
+  // whether the configuration maps code points one to one is checked on first tracked use
+  let inner: Engine | undefined;
+  const resolve = (): Engine => {
+    if (!inner) {
+      const c = config(VARIANT_CONFIG[variant]);
+      if ([...c.conversionChain, ...(c.normalizationChain ?? [])].every((g) => g.every(dictCpAligned))) inner = oneToOneEngine(convert);
+      else {
+        const p = pipelineFromConfig(VARIANT_CONFIG[variant]);
+        inner = { convert, oneToOne: false, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty) };
+      }
+    }
+    return inner;
+  };
+  return {
+    convert,
+    get oneToOne() { return resolve().oneToOne; },
+    tracked: (s, sentinel, dirty) => resolve().tracked(s, sentinel, dirty),
+  };
 }
 
 const engines = new Map<Variant, Engine>();
@@ -365,7 +387,6 @@ export function toSimplified(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Folding with index-for-index correspondence
-
 
 const SURROGATE = /[\ud800-\udfff]/;
 
@@ -399,16 +420,30 @@ function foldPiece(s: string, conv: Conv, level: number, converted?: string): st
 /**
  * Fold to simplified keeping index-for-index correspondence: result.text[i] corresponds to text[i]
  * (same UTF-16 length, surrogate pairs at the same offsets). `sameLength` tells whether converting
- * the whole text in one go already kept that shape; when it is false the text was folded in finer
- * pieces where needed (lines, runs, sentences, halves, characters: see foldPiece), and characters
- * whose folding would change length (二噁英→二𫫇英, a few compatibility ideographs) were left as
- * they are.
+ * the whole text in one go already kept that shape. When it did not, the few characters whose
+ * folding changes length (二噁英→二𫫇英, compatibility ideographs that fold to astral ones) fold
+ * on their own, or stay as they are if that changes length too; everything else keeps the
+ * whole-text result. (The simplified pipeline maps code points one to one, so those characters
+ * are found exactly; were it not, foldPiece converts in finer pieces.)
  */
 export function foldToSimplified(text: string): { text: string; sameLength: boolean } {
-  const conv = converter('simplified');
-  const whole = conv(text);
+  const e = engine('simplified');
+  const whole = e.convert(text);
   if (sameShape(text, whole)) return { text: whole, sameLength: true };
-  return { text: foldPiece(text, conv, 0, whole), sameLength: false };
+  if (!e.oneToOne) return { text: foldPiece(text, e.convert, 0, whole), sameLength: false };
+  const dirty: Dirty[] = [];
+  cpDirty(text, whole, dirty);
+  const out: string[] = [];
+  let i = 0, j = 0;
+  for (const d of dirty) {
+    out.push(whole.slice(j, j + d.start - i));
+    j += d.start - i + (d.end - d.start) + d.delta;
+    const orig = text.slice(d.start, d.end), alone = e.convert(orig);
+    out.push(alone.length === orig.length ? alone : orig);
+    i = d.end;
+  }
+  out.push(whole.slice(j));
+  return { text: out.join(''), sameLength: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -521,7 +556,7 @@ const URL_RE = new RegExp(String.raw`(?:https?|ftp):\/\/[^${NOT_URL}]+|www\.[A-Z
 const MAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/y;
 const WORD_RE = new RegExp(String.raw`[${LATIN}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.,:_'’/-][${LATIN}]+)*`, 'y');
 /** pinyin reading residue, as in 會(huì)議: a parenthesised syllable right after a Han character */
-const RUBY_RE = /[(（][a-zA-Zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u0144\u0148\u1e3f\u0300-\u036f]{1,8}[1-5]?[)）]/y;
+const RUBY_RE = /[(（][a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u0144\u0148\u1e3f\u0300-\u036f]{1,8}[1-5]?[)）]/y;
 
 const isHanCp = (c: number) =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
