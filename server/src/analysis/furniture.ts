@@ -3,7 +3,7 @@
 import type { Layout } from './layout';
 import type { Finding } from './types';
 
-export function furnitureFindings(lay: Layout, text: string): Finding[] {
+export function furnitureFindings(lay: Layout): Finding[] {
   const out: Finding[] = [];
   for (const line of lay.lines) {
     if (line.kind !== 'furniture') continue;
@@ -13,6 +13,5 @@ export function furnitureFindings(lay: Layout, text: string): Finding[] {
     const del = next ? { start: line.start, end: next.start } : { start: prev ? prev.end : line.start, end: line.end };
     out.push({ code: 'page-furniture', start: line.contentStart, end: line.contentEnd, args: { line: line.clean.slice(0, 30) }, changes: [{ ...del, text: '' }] });
   }
-  void text;
   return out;
 }

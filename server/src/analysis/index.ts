@@ -84,7 +84,7 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
   }
   findings.push(...halfwidthFindings(lay.lines, text, residue));
   findings.push(...straySpaceFindings(lay.lines, text));
-  findings.push(...furnitureFindings(lay, text));
+  findings.push(...furnitureFindings(lay));
   const moj = mojibakeFinding(text);
   if (moj) findings.push(moj);
   // a report that mixes scripts was half converted

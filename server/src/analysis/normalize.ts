@@ -44,13 +44,3 @@ function surrogateTail(view: View, i: number): number {
   return c >= 0xd800 && c <= 0xdbff ? 1 : 0;
 }
 
-/** View offset of an original offset (the first view character at or after it). */
-export function toView(view: View, orig: number): number {
-  const a = view.toOrig;
-  let lo = 0, hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < orig) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}

@@ -59,6 +59,7 @@ function nameAt(s: string, i: number, maxEnd = s.length): string | null {
 }
 
 const TITLE_NAME = new RegExp(`(?:${HEADS})(?=[\\p{Script=Han}])`, 'gu');
+const NEXT_ROLE = new RegExp(`^(?:${BYLINE_ROLES})`, 'u');
 const BYLINE = new RegExp(`(?:${BYLINE_ROLES})[\\s:：]*`, 'gu');
 const NAME_TOKEN = /^[\p{Script=Han}][\p{Script=Han}·]{1,5}/u;
 const CREDIT = /([\p{Script=Han}][\p{Script=Han}·]{1,3})\s*摄(?=\s*$|\s*\n|[\s，,。）)])/gmu;
@@ -103,8 +104,7 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
       // a byline name is a whole token: followed by space, 、, a bracket, another role or the end of the line
       let name = tok[0];
       const after = view.slice(k + name.length, k + name.length + 5);
-      const nextRole = new RegExp(`^(?:${BYLINE_ROLES})`, 'u');
-      if (!/^(?:[\s、，,)）]|$)/u.test(after) && !nextRole.test(after)) {
+      if (!/^(?:[\s、，,)）]|$)/u.test(after) && !NEXT_ROLE.test(after)) {
         // "记者王勃" written without a space: fall back to a surname-shaped name
         const n = nameAt(view, k);
         if (!n) break;
@@ -182,7 +182,7 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
 }
 
 function nextRoleAt(view: string, k: number): boolean {
-  return new RegExp(`^(?:${BYLINE_ROLES})`, 'u').test(view.slice(k, k + 6));
+  return NEXT_ROLE.test(view.slice(k, k + 6));
 }
 
 /** The role phrases right before a name: 区委副书记、区长 → [区委副书记, 区长]. */

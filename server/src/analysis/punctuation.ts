@@ -41,9 +41,8 @@ export function halfwidthFindings(lines: LayoutLine[], text: string, skip: Span[
       if (c === ':' && LATIN_OR_DIGIT.test(prev) && LATIN_OR_DIGIT.test(next)) continue; // 10:30, ratios
       if (c === ',' && /\d/.test(prev) && /\d/.test(next)) continue; // 1,700
       if (LATIN_OR_DIGIT.test(prev) && LATIN_OR_DIGIT.test(next)) continue;
-      if (CJK.test(prev) || (CJK.test(next) && !(c === ':' && /[A-Za-z]/.test(prev)))) {
-        if (CJK.test(prev) || CJK.test(next)) changes.push({ start: line.start + i, end: line.start + i + 1, text: FULL[c] });
-      }
+      // "网址:www" keeps its colon; otherwise a mark touching Chinese is Chinese
+      if (CJK.test(prev) || (CJK.test(next) && !(c === ':' && /[A-Za-z]/.test(prev)))) changes.push({ start: line.start + i, end: line.start + i + 1, text: FULL[c] });
     }
     if (changes.length) out.push({ code: 'halfwidth-punct', start: changes[0].start, end: changes[changes.length - 1].end, args: { count: changes.length }, changes });
   }

@@ -41,8 +41,6 @@ export function loadSegmenter(prefer?: 'nodejieba' | 'jieba-wasm'): Segmenter {
   return cached;
 }
 
-/** The loaded segmenter, or null while it is still loading. */
-export const currentSegmenter = (): Segmenter | null => cached;
 export const segmenterWarning = (): string | null => failure;
 
 /** Load in the background after the current turn of the event loop. */

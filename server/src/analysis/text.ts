@@ -71,18 +71,4 @@ export function endsSentence(s: string): boolean {
 /** Sentence-internal punctuation (a headline rarely has it). */
 export const CLAUSE_PUNCT = /[，,；;。！？!?]/u;
 
-export function countHan(s: string): number {
-  let n = 0;
-  for (const ch of s) if (isHan(ch)) n++;
-  return n;
-}
 
-/** Binary search: index of the line containing offset. */
-export function lineIndexAt(lineStarts: number[], offset: number): number {
-  let lo = 0, hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}

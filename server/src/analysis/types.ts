@@ -20,11 +20,6 @@ export type DamageCode =
   | 'mixed-script'
   | 'file-too-large';
 
-export const DAMAGE_CODES: readonly DamageCode[] = [
-  'hard-wrap', 'split-sentence', 'caption-interrupts', 'split-headline', 'pinyin-residue',
-  'halfwidth-punct', 'stray-space', 'page-furniture', 'byline-merged', 'mojibake', 'mixed-script',
-  'file-too-large',
-];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

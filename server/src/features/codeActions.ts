@@ -37,7 +37,8 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
       }
     }
   }
-  if (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll))) {
+  // 'source.fixAll' asks for its sub-kinds too, so wants() covers it
+  if (wants(FIX_ALL_KIND)) {
     const a = ctx.store.analysis(doc);
     if (a) {
       const settings = await ctx.settings(doc.uri);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Range } from 'vscode-languageserver/node';
 import { repairDocument } from '../analysis/index';
-import { convertEdits, ONE_TO_MANY_SURNAMES, VARIANTS, type Variant } from '../analysis/script';
+import { convertEdits, VARIANTS, type Variant } from '../analysis/script';
 import type { Span } from '../analysis/types';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
@@ -54,7 +54,7 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   const text = doc.getText();
   const from = range ? doc.offsetAt(range.start) : 0, to = range ? doc.offsetAt(range.end) : text.length;
   const part = text.slice(from, to);
-  // names the analysis found, and single-character surnames OpenCC maps one-to-many, keep their characters
+  // names the analysis found (user-listed names included) keep their characters
   const a = ctx.store.analysis(doc);
   const protect: Span[] = [];
   for (const p of a?.people || []) for (const m of p.mentions) if (m.start >= from && m.end <= to) protect.push({ start: m.start - from, end: m.end - from });
@@ -63,7 +63,7 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   const edits = convertEdits(part, variant, { protect }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
   progress?.done();
   if (edits.length) await ctx.connection.workspace.applyEdit({ label: `Convert to ${variant}`, edit: { changes: { [uri]: editsOf(doc, { changes: edits }) } } });
-  return { changed: edits.length, protected: protect.length, surnamesShielded: ONE_TO_MANY_SURNAMES.size };
+  return { changed: edits.length, protected: protect.length };
 }
 
 function reports(ctx: Context) {
