@@ -8,7 +8,7 @@ import { findPeople, type UserPeople } from './people';
 import { halfwidthFindings } from './punctuation';
 import { reflow, type Paragraph } from './reflow';
 import { segmentReports } from './reports';
-import { findResidue } from './residue';
+import { findResidue, withoutResidue } from './residue';
 import { convertEdits, detectScript } from './script';
 import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
 import { straySpaceFindings } from './spacing';
@@ -42,7 +42,7 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
   const rf = reflow(lay);
   const view = buildView(text, [...residue, ...rf.joins]);
   const orig = (s: Span) => toOriginal(view, s.start, s.end);
-  const clean = (s: Span) => text.slice(s.start, s.end).replace(/[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu, '').replace(/\s+/gu, '');
+  const clean = (s: Span) => withoutResidue(text, s.start, s.end, residue).replace(/\s+/gu, '');
 
   // people, grouped by name
   const people: Person[] = [];
@@ -56,7 +56,7 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
       people.push({ name: clean(span), key: h.name, roles: [], kind: h.kind, mentions: [] });
     }
     const p = people[idx];
-    for (const r of h.roles) { const shown = roleText(text, view, h, r); if (!p.roles.includes(shown)) p.roles.push(shown); }
+    for (const r of h.roles) { const at = roleSpan(view, h, r); const shown = at ? clean(at) : r; if (!p.roles.includes(shown)) p.roles.push(shown); }
     if (p.kind === 'other' && h.kind !== 'other') p.kind = h.kind;
     p.mentions.push({ ...span, person: idx, roles: h.roles, kind: h.kind });
   }
@@ -103,13 +103,10 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
   return { text, findings, reports, people, slogans, expansions, script, layout: lay, paragraphs: rf.paragraphs, view };
 }
 
-// A role as the text writes it (original script, residue removed): find the view role
-// right before the mention and map it back.
-function roleText(text: string, view: View, hit: Span, role: string): string {
+// Where a role stands in the original (it is shown as written: original script, residue removed).
+function roleSpan(view: View, hit: Span, role: string): Span | null {
   const at = view.text.lastIndexOf(role, hit.start);
-  if (at < 0) return role;
-  const s = toOriginal(view, at, at + role.length);
-  return text.slice(s.start, s.end).replace(/[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu, '').replace(/\s+/gu, '');
+  return at < 0 ? null : toOriginal(view, at, at + role.length);
 }
 
 /**

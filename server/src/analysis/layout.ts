@@ -3,6 +3,7 @@
 // text was set at, inferred from the text itself.
 import furniture from '../../data/furniture.json';
 import roles from '../../data/roles.json';
+import { withoutResidue } from './residue';
 import { CLAUSE_PUNCT, displayWidth, endsSentence, splitLines, type Line } from './text';
 import type { Span } from './types';
 
@@ -59,7 +60,6 @@ export function creditAt(s: string): number {
 const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
 export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
 const HEADING = /^#{1,6}\s/u;
-const RESIDUE_RE = /[(（][a-zü\u00e0-\u01dc\u0101-\u01ce]{1,7}[)）]/gu;
 
 function classify(clean: string): LineKind {
   if (!clean) return 'blank';
@@ -96,8 +96,7 @@ export function layout(text: string, residue: Span[] = []): Layout {
     const trail = l.text.length - l.text.replace(/[\s\u3000]+$/u, '').length;
     const contentStart = l.start + lead;
     const contentEnd = Math.max(contentStart, l.end - trail);
-    let clean = text.slice(contentStart, contentEnd);
-    if (residue.length) clean = clean.replace(RESIDUE_RE, '');
+    const clean = withoutResidue(text, contentStart, contentEnd, residue);
     return { ...l, index, kind: classify(clean), clean, contentStart, contentEnd, width: displayWidth(clean) };
   });
   const blocks: Block[] = [];

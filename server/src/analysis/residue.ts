@@ -42,3 +42,15 @@ export function findResidue(text: string): Residue[] {
   }
   return out;
 }
+
+/** text[start, end) without the residue spans inside it (residue sorted by start, as findResidue returns it). */
+export function withoutResidue(text: string, start: number, end: number, residue: Span[]): string {
+  let lo = 0, hi = residue.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (residue[mid].end <= start) lo = mid + 1; else hi = mid; }
+  let out = '', pos = start;
+  for (let i = lo; i < residue.length && residue[i].start < end; i++) {
+    out += text.slice(pos, Math.max(pos, residue[i].start));
+    pos = Math.min(end, Math.max(pos, residue[i].end));
+  }
+  return out + text.slice(pos, end);
+}
