@@ -130,7 +130,7 @@ async function validate(doc: TextDocument): Promise<void> {
     const diagnostics = toDiagnostics(doc, entry, settings, ctx.locale);
     await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     if (entry.analysis) {
-      index.summarize(doc.uri, entry.analysis);
+      index.setOpen(doc.uri, entry.analysis);
       const s = entry.analysis.script;
       void connection.sendNotification('zhArticle/status', { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare });
     }
@@ -142,7 +142,7 @@ async function validate(doc: TextDocument): Promise<void> {
 
 documents.onDidOpen((e) => void validate(e.document));
 documents.onDidChangeContent((e) => schedule(e.document));
-documents.onDidClose((e) => { store.delete(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+documents.onDidClose((e) => { store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
   safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);

@@ -67,7 +67,7 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
 }
 
 function reports(ctx: Context) {
-  return ctx.index.all().flatMap((f) => f.reports.map((r) => ({ uri: f.uri, file: f.file, name: r.name, date: r.date, bylines: r.bylines, start: r.span.start })));
+  return ctx.index.all().flatMap((f) => f.reports.map((r) => ({ uri: f.uri, file: f.file, name: r.name, date: r.date, bylines: r.bylines, start: r.start })));
 }
 
 function slogans(ctx: Context) {

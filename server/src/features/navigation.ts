@@ -2,7 +2,7 @@
 // mention, workspace-wide), document highlights; and workspace symbols for reports and
 // people (people also by pinyin initials).
 import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pinyin } from 'pinyin-pro';
 import type { Context } from './context';
 import { findAt, mentionsOf } from './hover';
@@ -29,8 +29,7 @@ export function references(ctx: Context, doc: TextDocument, pos: Position): Loca
     if (f.uri === doc.uri) continue;
     const p = f.people.find((x) => x.key === hit.p.key);
     if (!p) continue;
-    const other = TextDocument.create(f.uri, 'zh-article', 0, f.text);
-    for (const m of p.mentions) out.push({ uri: f.uri, range: { start: other.positionAt(m.start), end: other.positionAt(m.end) } });
+    for (const range of p.mentions) out.push({ uri: f.uri, range });
   }
   return out;
 }
@@ -47,15 +46,13 @@ export function workspaceSymbols(ctx: Context, query: string): WorkspaceSymbol[]
   const q = query.trim().toLowerCase();
   const out: WorkspaceSymbol[] = [];
   for (const f of ctx.index.all()) {
-    const doc = TextDocument.create(f.uri, 'zh-article', 0, f.text);
     for (const r of f.reports) {
       if (q && !(r.name.toLowerCase().includes(q) || (r.date || '').includes(q))) continue;
-      out.push({ name: r.name, kind: SymbolKind.Module, containerName: [r.date, f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) } } });
+      out.push({ name: r.name, kind: SymbolKind.Module, containerName: [r.date, f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: r.range } });
     }
     for (const p of f.people) {
       if (q && !(p.name.includes(query.trim()) || p.key.includes(query.trim()) || initials(p.key).startsWith(q))) continue;
-      const m = p.mentions[0];
-      out.push({ name: p.name, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } } });
+      out.push({ name: p.name, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: p.mentions[0] } });
     }
     if (out.length > 500) break;
   }

@@ -2,28 +2,50 @@
 // the workspace folders, for workspace symbols, "Go to Report", references and the
 // cross-file parts of hovers. Open documents replace their file's summary.
 import { promises as fs } from 'node:fs';
+import type { Range } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/index';
 import { hanShare } from '../analysis/text';
 import type { Span } from '../analysis/types';
 
-export interface ReportSummary { name: string; date?: string; bylines: string; span: Span }
-export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Span[] }
-export interface FileSummary { uri: string; file: string; text: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, number> }
+export interface ReportSummary { name: string; date?: string; bylines: string; start: number; range: Range }
+export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Range[] }
+export interface FileSummary { uri: string; file: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, number> }
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'corpus', 'test-results']);
 const MAX_FILES = 2000, MAX_BYTES = 2 * 1048576;
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** open documents: their latest analysis, summarised only when a workspace feature asks */
+  private readonly open = new Map<string, Analysis>();
+  private readonly summaries = new WeakMap<Analysis, FileSummary>();
   private roots: string[] = [];
   private scanning: Promise<void> | null = null;
 
   setRoots(uris: string[]): void { this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)); }
 
-  summarize(uri: string, a: Analysis): void {
-    this.files.set(uri, summarize(uri, this.fileName(uri), a));
+  /** Record an open document's analysis (cheap: the summary is built on demand). */
+  setOpen(uri: string, a: Analysis): void { this.open.set(uri, a); }
+
+  /** A closed document keeps its summary, not its whole analysis. */
+  close(uri: string): void {
+    const a = this.open.get(uri);
+    if (!a) return;
+    this.files.set(uri, this.summaries.get(a) ?? summarize(uri, this.fileName(uri), a));
+    this.open.delete(uri);
+  }
+
+  private current(): FileSummary[] {
+    const out = new Map(this.files);
+    for (const [uri, a] of this.open) {
+      let s = this.summaries.get(a);
+      if (!s) { s = summarize(uri, this.fileName(uri), a); this.summaries.set(a, s); }
+      out.set(uri, s);
+    }
+    return [...out.values()];
   }
 
   private fileName(uri: string): string {
@@ -57,7 +79,7 @@ export class WorkspaceIndex {
     let done = 0;
     for (const p of paths) {
       const uri = pathToFileURL(p).href;
-      if (!this.files.has(uri)) {
+      if (!this.files.has(uri) && !this.open.has(uri)) {
         try {
           const st = await fs.stat(p);
           if (st.size <= MAX_BYTES) {
@@ -72,11 +94,11 @@ export class WorkspaceIndex {
     }
   }
 
-  all(): FileSummary[] { return [...this.files.values()]; }
+  all(): FileSummary[] { return this.current(); }
 
   personElsewhere(key: string, uri: string): { file: string; uri: string; roles: string[]; count: number }[] {
     const out = [];
-    for (const f of this.files.values()) {
+    for (const f of this.current()) {
       if (f.uri === uri) continue;
       const p = f.people.find((x) => x.key === key);
       if (p) out.push({ file: f.file, uri: f.uri, roles: p.roles, count: p.mentions.length });
@@ -86,18 +108,20 @@ export class WorkspaceIndex {
 
   sloganCount(key: string, uri: string): number {
     let n = 0;
-    for (const f of this.files.values()) if (f.uri !== uri) n += f.slogans.get(key) || 0;
+    for (const f of this.current()) if (f.uri !== uri) n += f.slogans.get(key) || 0;
     return n;
   }
 }
 
 function summarize(uri: string, file: string, a: Analysis): FileSummary {
   const slogans = new Map<string, number>();
-  for (const s of a.slogans) slogans.set(s.key, (slogans.get(s.key) || 0) + 1);
+  for (const s of a.slogans) if (!s.vocabulary) slogans.set(s.key, (slogans.get(s.key) || 0) + 1);
+  const doc = TextDocument.create(uri, 'zh-article', 0, a.text);
+  const range = (s: Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
   return {
-    uri, file, text: a.text,
-    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' '), span: { start: r.start, end: r.end } })),
-    people: a.people.map((p) => ({ key: p.key, name: p.name, roles: p.roles, mentions: p.mentions.map((m) => ({ start: m.start, end: m.end })) })),
+    uri, file,
+    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' '), start: r.start, range: range(r) })),
+    people: a.people.map((p) => ({ key: p.key, name: p.name, roles: p.roles, mentions: p.mentions.map(range) })),
     slogans,
   };
 }
