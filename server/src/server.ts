@@ -1,8 +1,6 @@
 // The zh-article language server: `node server/out/server.js --stdio` for any editor;
 // the VS Code extension starts the same code over IPC. A thin LSP shim over the pure
 // analysis in ./analysis (as vscode-markdown-languageservice is behind its server).
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, ResponseError,
@@ -11,9 +9,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from './analysis/index';
 import { warmSegmenter, segmenterWarning } from './analysis/segmenter';
-import { builtinGlossary, type GlossaryEntry } from './analysis/slogans';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { COMMANDS, CommandError, executeCommand, setWorkspaceRoot } from './features/commands';
+import { COMMANDS, CommandError, executeCommand } from './features/commands';
+import { loadUserFiles } from './features/userFiles';
 import type { Context } from './features/context';
 import { toDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -30,11 +28,10 @@ const documents = new TextDocuments(TextDocument);
 const store = new AnalysisStore();
 const index = new WorkspaceIndex();
 let canConfigure = false;
-let root: string | null = null;
 const settingsCache = new Map<string, Promise<Settings>>();
 
 const ctx: Context = {
-  connection, documents, store, index, locale: 'en',
+  connection, documents, store, index, locale: 'en', root: null,
   settings(uri) {
     if (!canConfigure) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
@@ -63,8 +60,7 @@ connection.onInitialize((params): InitializeResult => {
   canConfigure = Boolean(params.capabilities.workspace?.configuration);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   index.setRoots(folders);
-  root = folders[0]?.startsWith('file:') ? fileURLToPath(folders[0]) : null;
-  setWorkspaceRoot(root);
+  ctx.root = folders[0]?.startsWith('file:') ? fileURLToPath(folders[0]) : null;
   // build the OpenCC converters and the pinyin tables now, so the first didOpen does not pay for them
   analyzeDocument('日前,區(qū)政府召開会议。\n');
   return {
@@ -88,7 +84,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhArticle' }).catch(() => undefined);
-  void loadUserFiles().then(() => { store.invalidate(); revalidateAll(); });
+  void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
   setTimeout(() => warmSegmenter(() => { const w = segmenterWarning(); if (w) connection.console.warn(w); }), 5000).unref();
@@ -96,22 +92,9 @@ connection.onInitialized(() => {
   setTimeout(() => void index.scan(), 3000).unref();
 });
 
-/** .zh-article/people.json (names, notPeople) and .zh-article/glossary.json (entries) in the workspace root. */
-async function loadUserFiles(): Promise<void> {
-  if (!root) return;
-  try {
-    const people = JSON.parse(await fs.readFile(join(root, '.zh-article', 'people.json'), 'utf8'));
-    store.people = { names: people.names, notPeople: people.notPeople };
-  } catch { store.people = {}; }
-  try {
-    const g = JSON.parse(await fs.readFile(join(root, '.zh-article', 'glossary.json'), 'utf8'));
-    const entries = (Array.isArray(g) ? g : g.entries) as GlossaryEntry[];
-    store.glossary = builtinGlossary.withOverrides(entries.filter((e) => e && typeof e.canonical === 'string' && typeof e.explanation === 'string'));
-  } catch { store.glossary = undefined; }
-}
 
 connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
-connection.onDidChangeWatchedFiles(() => void loadUserFiles().then(() => { store.invalidate(); revalidateAll(); }));
+connection.onDidChangeWatchedFiles(() => void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); }));
 
 const pending = new Map<string, NodeJS.Immediate>();
 function schedule(doc: TextDocument) {
@@ -124,7 +107,7 @@ function revalidateAll() { for (const d of documents.all()) schedule(d); }
 async function validate(doc: TextDocument): Promise<void> {
   try {
     const settings = await ctx.settings(doc.uri);
-    store.maxFileSizeMb = settings.maxFileSize;
+    store.setLimit(doc.uri, settings.maxFileSize);
     const entry = store.get(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
     const diagnostics = toDiagnostics(doc, entry, settings, ctx.locale);

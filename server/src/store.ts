@@ -11,7 +11,12 @@ export class AnalysisStore {
   private readonly cache = new Map<string, Entry>();
   glossary: Glossary | undefined;
   people: UserPeople = {};
-  maxFileSizeMb = 20;
+  /** zhArticle.maxFileSize per document, as its settings say (20 MB until they are read) */
+  private readonly limits = new Map<string, number>();
+
+  setLimit(uri: string, mb: number): void {
+    if (this.limits.get(uri) !== mb) { this.limits.set(uri, mb); this.cache.delete(uri); }
+  }
 
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
@@ -19,7 +24,8 @@ export class AnalysisStore {
     const text = doc.getText();
     const sizeMb = Buffer.byteLength(text, 'utf8') / 1048576;
     let entry: Entry;
-    if (sizeMb > this.maxFileSizeMb) entry = { version: doc.version, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb: this.maxFileSizeMb } };
+    const limitMb = this.limits.get(doc.uri) ?? 20;
+    if (sizeMb > limitMb) entry = { version: doc.version, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
     else entry = { version: doc.version, analysis: analyzeDocument(text, { glossary: this.glossary, people: this.people }) };
     this.cache.set(doc.uri, entry);
     return entry;
@@ -27,5 +33,5 @@ export class AnalysisStore {
   analysis(doc: TextDocument): Analysis | null { return this.get(doc).analysis; }
   /** Forget everything (settings, glossary or people file changed). */
   invalidate(): void { this.cache.clear(); }
-  delete(uri: string): void { this.cache.delete(uri); }
+  delete(uri: string): void { this.cache.delete(uri); this.limits.delete(uri); }
 }

@@ -1,15 +1,13 @@
 // Server-side commands (workspace/executeCommand), so every LSP editor has them:
 // repair, conversion (selection or document, one edit), the workspace's reports and
 // slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
-import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Range } from 'vscode-languageserver/node';
 import { repairDocument } from '../analysis/index';
 import { convertEdits, VARIANTS, type Variant } from '../analysis/script';
 import type { Span } from '../analysis/types';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
+import { addNotPerson } from './userFiles';
 
 export const COMMANDS = {
   repair: 'zh-article.server.repair',
@@ -76,22 +74,11 @@ function slogans(ctx: Context) {
   return [...total].map(([slogan, t]) => ({ slogan, ...t })).sort((a, b) => b.count - a.count);
 }
 
-/** Record a false positive in .zh-article/people.json next to the workspace root (or the file). */
+/** Record a false positive in .zh-article/people.json; it applies at once. */
 async function notAPerson(ctx: Context, uri: string, name: string) {
-  const file = peopleFileFor(ctx, uri);
-  let data: { names?: string[]; notPeople?: string[] } = {};
-  try { data = JSON.parse(await fs.readFile(file, 'utf8')); } catch { /* new file */ }
-  data.notPeople = [...new Set([...(data.notPeople || []), name])];
-  await fs.mkdir(dirname(file), { recursive: true });
-  await fs.writeFile(file, JSON.stringify(data, null, 2) + '\n');
-  ctx.store.people = { names: data.names, notPeople: data.notPeople };
+  let written;
+  try { written = await addNotPerson(ctx.root, uri, name); } catch (e) { throw new CommandError((e as Error).message); }
+  ctx.store.people = { names: written.names, notPeople: written.notPeople };
   ctx.store.invalidate();
-  return { file };
-}
-
-export let workspaceRoot: string | null = null;
-export const setWorkspaceRoot = (root: string | null): void => { workspaceRoot = root; };
-export function peopleFileFor(_ctx: Context, uri: string): string {
-  const base = workspaceRoot ?? dirname(fileURLToPath(uri));
-  return join(base, '.zh-article', 'people.json');
+  return { file: written.file };
 }

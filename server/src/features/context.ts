@@ -14,4 +14,6 @@ export interface Context {
   settings(uri: string): Promise<Settings>;
   locale: Locale;
   index: WorkspaceIndex;
+  /** the first workspace folder on disk, where .zh-article/ lives */
+  root: string | null;
 }

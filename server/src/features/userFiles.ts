@@ -1,0 +1,39 @@
+// The user's own files in .zh-article/ beside the workspace root (or beside the file when
+// there is no workspace): people.json {names, notPeople} and glossary.json {entries}.
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinGlossary, type GlossaryEntry } from '../analysis/slogans';
+import type { AnalysisStore } from '../store';
+
+type UserFile = 'people.json' | 'glossary.json';
+
+export const userFilePath = (root: string | null, uri: string | null, name: UserFile): string | null =>
+  root ? join(root, '.zh-article', name) : uri?.startsWith('file:') ? join(dirname(fileURLToPath(uri)), '.zh-article', name) : null;
+
+/** Read both files into the store; a missing or broken file means no user entries. */
+export async function loadUserFiles(root: string | null, store: AnalysisStore): Promise<void> {
+  const people = userFilePath(root, null, 'people.json'), glossary = userFilePath(root, null, 'glossary.json');
+  if (!people || !glossary) return;
+  try {
+    const p = JSON.parse(await fs.readFile(people, 'utf8'));
+    store.people = { names: p.names, notPeople: p.notPeople };
+  } catch { store.people = {}; }
+  try {
+    const g = JSON.parse(await fs.readFile(glossary, 'utf8'));
+    const entries = (Array.isArray(g) ? g : g.entries) as GlossaryEntry[];
+    store.glossary = builtinGlossary.withOverrides(entries.filter((e) => e && typeof e.canonical === 'string' && typeof e.explanation === 'string'));
+  } catch { store.glossary = undefined; }
+}
+
+/** Add a false positive to people.json; returns the file and its people entries. */
+export async function addNotPerson(root: string | null, uri: string, name: string): Promise<{ file: string; names?: string[]; notPeople: string[] }> {
+  const file = userFilePath(root, uri, 'people.json');
+  if (!file) throw new Error(`No folder to keep .zh-article/people.json in for ${uri}; open a workspace folder.`);
+  let data: { names?: string[]; notPeople?: string[] } = {};
+  try { data = JSON.parse(await fs.readFile(file, 'utf8')); } catch { /* new file */ }
+  const notPeople = [...new Set([...(data.notPeople || []), name])];
+  await fs.mkdir(dirname(file), { recursive: true });
+  await fs.writeFile(file, JSON.stringify({ ...data, notPeople }, null, 2) + '\n');
+  return { file, names: data.names, notPeople };
+}
