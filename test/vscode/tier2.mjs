@@ -258,10 +258,14 @@ try {
     // Two narrow filters so every wanted row is rendered (the list is virtualised).
     const rows = page.locator('.quick-input-list .monaco-list-row');
     const labelsFor = async (filter, want) => {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(`>${filter}`, { delay: 5 });
       let labels = [];
       for (let i = 0; i < 50; i++) {     // until the wanted rows are there (max 5 s)
+        // the commands show only once the file has switched to zh-article (when-clause), and the
+        // palette does not re-filter on a context change: type the filter again every second
+        if (i % 10 === 0) {
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type(`>${filter}`, { delay: 5 });
+        }
         labels = (await rows.allInnerTexts()).map(s => s.trim().split('\n')[0].replace(/\s+/g, ' '));
         if (want.every(w => labels.includes(`${CAT_ZH}: ${w}`))) break;
         await sleep(100);
