@@ -23,6 +23,8 @@ export interface Reflow {
 }
 
 const BODYLIKE = new Set(['body', 'lead']);
+// lines a headline may be followed by before its report's opening paragraph
+const FRONT_MATTER = new Set(['byline', 'metadata', 'credit']);
 const NEVER_JOINED = new Set(['byline', 'credit', 'heading', 'furniture', 'metadata', 'source-tag', 'blank']);
 
 const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd, end: b.contentStart, text: joiner(a, b) });
@@ -59,18 +61,18 @@ export function reflow(lay: Layout): Reflow {
   const out: Paragraph[] = [];
   const merged: { lines: number[]; wrapped: TextChange[]; captions: number[][] }[] = [];
   for (let k = 0; k < paras.length; k++) {
-    const p = { lines: [...paras[k].lines], wrapped: [...paras[k].wrapped], captions: [] as number[][] };
+    const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][] };
     for (;;) {
       const last = lines[p.lines[p.lines.length - 1]];
-      if (!unfinished(p.lines.map((i) => lines[i]))) break;
+      if (!unfinished(lines, p.lines)) break;
       // skip captions (and their lone credit lines) that interrupt the sentence
       let j = k + 1;
       const caps: number[][] = [];
-      while (j < paras.length && isCaption(paras[j].lines.map((i) => lines[i]))) { caps.push(paras[j].lines); j++; }
+      while (j < paras.length && isCaption(lines, paras[j].lines)) { caps.push(paras[j].lines); j++; }
       if (j >= paras.length) break;
       const next = paras[j];
       const first = lines[next.lines[0]];
-      if (!continues(first, next.lines.map((i) => lines[i]))) break;
+      if (!continues(first, next.lines.length)) break;
       const change = gap(last, first);
       if (caps.length) {
         // the view keeps the caption where it stands (its credit names a photographer)
@@ -79,8 +81,8 @@ export function reflow(lay: Layout): Reflow {
         findings.push({ code: 'split-sentence', start: Math.max(last.contentEnd - 1, last.contentStart), end: first.contentStart + 1, changes: [change] });
         joins.push(change);
       }
-      p.lines.push(...next.lines);
-      p.wrapped.push(...next.wrapped);
+      p.lines = p.lines.concat(next.lines);
+      p.wrapped = p.wrapped.concat(next.wrapped);
       k = j;
     }
     merged.push(p);
@@ -139,26 +141,33 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
-function unfinished(p: LayoutLine[]): boolean {
-  const last = p[p.length - 1];
+function unfinished(lines: LayoutLine[], p: number[]): boolean {
+  const last = lines[p[p.length - 1]];
   if (!BODYLIKE.has(last.kind) && !(last.kind === 'headline' && p.length > 1)) return false;
   if (endsSentence(last.clean)) return false;
   // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
   const at = bylineTailAt(last.clean);
   if (at > 0 && endsSentence(last.clean.slice(0, at))) return false;
   // a paragraph, not a title: it has clause punctuation, opens with a lead, or is long
-  return p.some((l) => CLAUSE_PUNCT.test(l.clean) || l.kind === 'lead') || p.reduce((n, l) => n + l.clean.length, 0) > 40;
+  let chars = 0;
+  for (const i of p) {
+    const l = lines[i];
+    if (l.kind === 'lead' || CLAUSE_PUNCT.test(l.clean)) return true;
+    chars += l.clean.length;
+  }
+  return chars > 40;
 }
 
 /** Can a block starting with this line continue the previous sentence? */
-function continues(first: LayoutLine, block: LayoutLine[]): boolean {
+function continues(first: LayoutLine, blockLines: number): boolean {
   if (first.kind === 'body') return true;
   // a short fragment like "信心。全区…" classifies as body; one with no punctuation looks like a headline
-  return first.kind === 'headline' && block.length === 1;
+  return first.kind === 'headline' && blockLines === 1;
 }
 
-function isCaption(block: LayoutLine[]): boolean {
-  return block.every((l) => l.kind === 'caption' || l.kind === 'credit') && block.some((l) => l.kind === 'caption' || l.kind === 'credit');
+function isCaption(lines: LayoutLine[], p: number[]): boolean {
+  for (const i of p) if (lines[i].kind !== 'caption' && lines[i].kind !== 'credit') return false;
+  return p.length > 0;
 }
 
 /**
@@ -170,15 +179,18 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
   const { lines } = lay;
   const found: Finding[] = [];
   const isHead = (p: Paragraph) => p.lines.every((i) => lines[i].kind === 'headline');
-  const flat = (p: Paragraph) => squash(p.lines.map((i) => lines[i].clean).join(''));
+  const isFront = (p: Paragraph) => p.lines.every((i) => FRONT_MATTER.has(lines[i].kind));
   for (let k = 0; k < paras.length; k++) {
     if (!isHead(paras[k])) continue;
     let end = k;
     while (end + 1 < paras.length && isHead(paras[end + 1])) end++;
-    const headLines = paras.slice(k, end + 1).flatMap((p) => p.lines);
-    const body = paras.slice(end + 1).find((p) => !p.lines.every((i) => ['byline', 'metadata', 'credit'].includes(lines[i].kind)));
-    if (body && headLines.length >= 2) {
-      const lead = flat(body).slice(0, 200);
+    let headCount = 0;
+    for (let q = k; q <= end; q++) headCount += paras[q].lines.length;
+    let bodyAt = end + 1;
+    while (bodyAt < paras.length && isFront(paras[bodyAt])) bodyAt++;
+    if (bodyAt < paras.length && headCount >= 2) {
+      const headLines = paras.slice(k, end + 1).flatMap((p) => p.lines);
+      const lead = leadText(lines, paras[bodyAt], 200);
       for (let h = 0; h + 1 < headLines.length; h++) {
         const a = lines[headLines[h]], b = lines[headLines[h + 1]];
         const joined = squash(a.clean + b.clean);
@@ -193,4 +205,11 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
     k = end;
   }
   return found;
+}
+
+/** The first `max` characters of a paragraph without white space or punctuation (enough lines, not all of them). */
+function leadText(lines: LayoutLine[], p: Paragraph, max: number): string {
+  let s = '';
+  for (const i of p.lines) { s += squash(lines[i].clean); if (s.length >= max) break; }
+  return s.slice(0, max);
 }
