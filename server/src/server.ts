@@ -104,28 +104,53 @@ function schedule(doc: TextDocument) {
 }
 function revalidateAll() { for (const d of documents.all()) schedule(d); }
 
+// Below this size people, slogans and reports are computed with the diagnostics (a few
+// milliseconds); above it they wait until the user pauses, so typing gets its diagnostics first.
+const EAGER_KNOWLEDGE = 100_000;
+const KNOWLEDGE_DELAY_MS = 300;
+const knowledgeTimers = new Map<string, NodeJS.Timeout>();
+
 async function validate(doc: TextDocument): Promise<void> {
   try {
     const settings = await ctx.settings(doc.uri);
     store.setLimit(doc.uri, settings.maxFileSize);
     const entry = store.get(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    const diagnostics = toDiagnostics(doc, entry, settings, ctx.locale);
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    if (entry.analysis) {
-      index.setOpen(doc.uri, entry.analysis);
-      const s = entry.analysis.script;
-      void connection.sendNotification('zhArticle/status', { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare });
-    }
+    if (entry.damage && doc.getText().length <= EAGER_KNOWLEDGE) store.analysis(doc);
+    await publish(doc, settings);
+    if (entry.damage && entry.analysis === undefined) {
+      clearTimeout(knowledgeTimers.get(doc.uri));
+      knowledgeTimers.set(doc.uri, setTimeout(() => {
+        knowledgeTimers.delete(doc.uri);
+        if (documents.get(doc.uri)?.version !== doc.version) return;
+        store.analysis(doc);
+        // a half-converted report is found with the reports: publish again only if that adds something
+        if (store.analysis(doc)?.findings.some((f) => f.code === 'mixed-script')) void publish(doc, settings);
+        announce(doc);
+      }, KNOWLEDGE_DELAY_MS));
+    } else announce(doc);
   } catch (e) {
     connection.console.error(`analysis of ${doc.uri} failed: ${(e as Error).stack || e}`);
     await connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 }
 
+function publish(doc: TextDocument, settings: Settings): Promise<void> {
+  return connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(doc, store.get(doc), settings, ctx.locale) });
+}
+
+/** Tell the workspace index and the client's status item what the document now holds. */
+function announce(doc: TextDocument): void {
+  const a = store.analysisIfReady(doc);
+  if (!a) return;
+  index.setOpen(doc.uri, a);
+  const s = a.script;
+  void connection.sendNotification('zhArticle/status', { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare });
+}
+
 documents.onDidOpen((e) => void validate(e.document));
 documents.onDidChangeContent((e) => schedule(e.document));
-documents.onDidClose((e) => { store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
   safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);

@@ -1,11 +1,19 @@
 // The analysis of each open document, computed once per version and shared by every
-// feature (diagnostics, hover, symbols, tokens…): nothing is recomputed when nothing changed.
-import { analyzeDocument, type Analysis } from './analysis/index';
+// feature: nothing is recomputed when nothing changed. Two tiers: the damage (what the
+// diagnostics show) is updated incrementally from the previous version, re-analysing only
+// what an edit touched; people, slogans and reports are computed when a feature asks.
+import { analyzeDamage, analyzeDocument, updateDamage, type Analysis, type Damage } from './analysis/index';
 import type { Glossary } from './analysis/slogans';
 import type { UserPeople } from './analysis/people';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-export interface Entry { version: number; analysis: Analysis | null; tooLarge?: { sizeMb: number; limitMb: number } }
+export interface Entry {
+  version: number;
+  damage: Damage | null;
+  /** people, slogans, reports: computed on demand (see AnalysisStore.analysis) */
+  analysis?: Analysis | null;
+  tooLarge?: { sizeMb: number; limitMb: number };
+}
 
 export class AnalysisStore {
   private readonly cache = new Map<string, Entry>();
@@ -18,20 +26,31 @@ export class AnalysisStore {
     if (this.limits.get(uri) !== mb) { this.limits.set(uri, mb); this.cache.delete(uri); }
   }
 
+  /** The document's entry with its damage analysed (incrementally when an earlier version was). */
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const sizeMb = Buffer.byteLength(text, 'utf8') / 1048576;
-    let entry: Entry;
     const limitMb = this.limits.get(doc.uri) ?? 20;
-    if (sizeMb > limitMb) entry = { version: doc.version, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
-    else entry = { version: doc.version, analysis: analyzeDocument(text, { glossary: this.glossary, people: this.people }) };
+    let entry: Entry;
+    if (sizeMb > limitMb) entry = { version: doc.version, damage: null, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
+    else entry = { version: doc.version, damage: hit?.damage ? updateDamage(hit.damage, text) : analyzeDamage(text) };
     this.cache.set(doc.uri, entry);
     return entry;
   }
-  analysis(doc: TextDocument): Analysis | null { return this.get(doc).analysis; }
-  /** Forget everything (settings, glossary or people file changed). */
-  invalidate(): void { this.cache.clear(); }
+  /** Everything the features show, for the document's current version. */
+  analysis(doc: TextDocument): Analysis | null {
+    const entry = this.get(doc);
+    if (entry.analysis === undefined) entry.analysis = entry.damage ? analyzeDocument(entry.damage.text, { glossary: this.glossary, people: this.people }, entry.damage) : null;
+    return entry.analysis;
+  }
+  /** The analysis if it is already computed for this version (never computes it). */
+  analysisIfReady(doc: TextDocument): Analysis | null | undefined {
+    const hit = this.cache.get(doc.uri);
+    return hit && hit.version === doc.version ? hit.analysis : undefined;
+  }
+  /** Forget people, slogans and reports (the glossary or people file changed); the damage does not depend on them. */
+  invalidate(): void { for (const e of this.cache.values()) if (e.damage) e.analysis = undefined; }
   delete(uri: string): void { this.cache.delete(uri); this.limits.delete(uri); }
 }

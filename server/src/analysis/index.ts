@@ -1,17 +1,12 @@
 // The pure analysis entry point: text in, findings and facts out, every span in
 // original-text offsets. The LSP features translate these; the CLI prints them.
-import { furnitureFindings } from './furniture';
-import { mojibakeFinding } from './encoding';
-import { layout, type Layout } from './layout';
+import { analyzeDamage, type Damage } from './damage';
 import { buildView, toOriginal, type View } from './normalize';
 import { findPeople, type UserPeople } from './people';
-import { halfwidthFindings } from './punctuation';
-import { reflow, type Paragraph } from './reflow';
 import { segmentReports } from './reports';
-import { findResidue, withoutResidue } from './residue';
+import { withoutResidue } from './residue';
 import { convertEdits, detectScript } from './script';
 import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
-import { straySpaceFindings } from './spacing';
 import { applyChanges, repairChanges } from './repair';
 import type { DamageCode, Finding, Person, Report, ScriptInfo, SloganMention, Span, TextChange } from './types';
 
@@ -24,6 +19,7 @@ export interface SloganInfo extends SloganMention { entry?: GlossaryEntry }
 
 export interface Analysis {
   text: string;
+  /** damage findings (see damage.ts) and, for a half-converted report, mixed-script */
   findings: Finding[];
   reports: Report[];
   people: Person[];
@@ -31,15 +27,17 @@ export interface Analysis {
   /** expansion the text gives for a numbered slogan, by key */
   expansions: Map<string, string[]>;
   script: ScriptInfo;
-  layout: Layout;
-  paragraphs: Paragraph[];
-  view: View;
+  damage: Damage;
 }
 
-export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analysis {
-  const residue = findResidue(text);
-  const lay = layout(text, residue);
-  const rf = reflow(lay);
+/**
+ * Everything the features show: the damage (given, when the caller already has it for
+ * this text, e.g. updated incrementally), then people, slogans and reports, read on a
+ * normalised view of the text and mapped back to original offsets.
+ */
+export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage?: Damage): Analysis {
+  const d = damage && damage.text === text ? damage : analyzeDamage(text);
+  const { residue, layout: lay, reflow: rf } = d;
   const view = buildView(text, [...residue, ...rf.joins]);
   const orig = (s: Span) => toOriginal(view, s.start, s.end);
   const clean = (s: Span) => withoutResidue(text, s.start, s.end, residue).replace(/\s+/gu, '');
@@ -72,35 +70,24 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}): Analy
 
   const reports = segmentReports(lay, rf.paragraphs, rf.headlineJoins);
   const script = detectScript(text);
+  const mixed = mixedScriptFindings(text, script, reports, people);
+  const findings = mixed.length ? d.findings.concat(mixed).sort((a, b) => a.start - b.start || a.end - b.end) : d.findings;
+  return { text, findings, reports, people, slogans, expansions, script, damage: d };
+}
 
-  const findings: Finding[] = [...rf.findings];
-  // residue: one finding per line
-  for (let i = 0, li = 0; i < residue.length;) {
-    while (lay.lines[li].end < residue[i].start) li++;
-    const line = lay.lines[li];
-    const group = [];
-    while (i < residue.length && residue[i].start <= line.end) group.push(residue[i++]);
-    findings.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
+/** A report that mixes scripts was half converted; only a document holding both scripts can hold one. */
+function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[], people: Person[]): Finding[] {
+  const out: Finding[] = [];
+  if (script.script !== 'mixed' && !(script.traditionalShare > 0.02 && script.simplifiedShare > 0.02)) return out;
+  for (const r of reports) {
+    const info = detectScript(text.slice(r.start, r.end));
+    if (info.script !== 'mixed') continue;
+    const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
+    const protect = people.flatMap((p) => p.mentions).filter((m) => m.start >= r.start && m.end <= r.end).map((m) => ({ start: m.start - r.start, end: m.end - r.start }));
+    const changes = convertEdits(text.slice(r.start, r.end), variant, { protect }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
+    out.push({ code: 'mixed-script', start: r.nameSpan.start, end: r.nameSpan.end, args: { traditional: Math.round(info.traditionalShare * 100), simplified: Math.round(info.simplifiedShare * 100), variant }, changes });
   }
-  findings.push(...halfwidthFindings(lay.lines, text, residue));
-  findings.push(...straySpaceFindings(lay.lines, text));
-  findings.push(...furnitureFindings(lay));
-  const moj = mojibakeFinding(text);
-  if (moj) findings.push(moj);
-  // a report that mixes scripts was half converted
-  // only a document holding both scripts can hold a half-converted report
-  if (script.script === 'mixed' || (script.traditionalShare > 0.02 && script.simplifiedShare > 0.02)) {
-    for (const r of reports) {
-      const info = detectScript(text.slice(r.start, r.end));
-      if (info.script !== 'mixed') continue;
-      const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
-      const protect = people.flatMap((p) => p.mentions).filter((m) => m.start >= r.start && m.end <= r.end).map((m) => ({ start: m.start - r.start, end: m.end - r.start }));
-      const changes = convertEdits(text.slice(r.start, r.end), variant, { protect }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
-      findings.push({ code: 'mixed-script', start: r.nameSpan.start, end: r.nameSpan.end, args: { traditional: Math.round(info.traditionalShare * 100), simplified: Math.round(info.simplifiedShare * 100), variant }, changes });
-    }
-  }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text, findings, reports, people, slogans, expansions, script, layout: lay, paragraphs: rf.paragraphs, view };
+  return out;
 }
 
 // Where a role stands in the original (it is shown as written: original script, residue removed).
@@ -113,15 +100,17 @@ function roleSpan(view: View, hit: Span, role: string): Span | null {
  * Repair to a fixpoint: a join can make a line body text whose stray space was a headline's
  * deliberate one, so the repaired text is analysed again (at most twice more). When one
  * pass suffices the changes are minimal; otherwise one change replaces the whole text.
+ * Only mixed-script needs people and reports; every other repair needs the damage alone.
  */
-export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: AnalysisOptions = {}, first?: Analysis): { changes: TextChange[]; applied: Partial<Record<DamageCode, number>>; text: string } {
+export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: AnalysisOptions = {}, first?: { findings: Finding[] }): { changes: TextChange[]; applied: Partial<Record<DamageCode, number>>; text: string } {
   const want = [...codes];
-  const a = first ?? analyzeDocument(text, opts);
+  const analyse = want.includes('mixed-script') ? (t: string) => analyzeDocument(t, opts) : analyzeDamage;
+  const a = first ?? analyse(text);
   const { changes, applied } = repairChanges(text, a.findings, want);
   let out = applyChanges(text, changes);
   let extra = false;
   for (let pass = 0; pass < 2; pass++) {
-    const again = analyzeDocument(out, opts);
+    const again = analyse(out);
     const more = repairChanges(out, again.findings, want);
     if (!more.changes.length) break;
     extra = true;
@@ -132,4 +121,5 @@ export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: 
 }
 
 export { builtinGlossary } from './slogans';
+export { analyzeDamage, updateDamage, type Damage } from './damage';
 export type { Finding, Person, Report, ScriptInfo, SloganMention } from './types';

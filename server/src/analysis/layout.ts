@@ -4,7 +4,7 @@
 import furniture from '../../data/furniture.json';
 import roles from '../../data/roles.json';
 import { withoutResidue } from './residue';
-import { CLAUSE_PUNCT, displayWidth, endsSentence, splitLines, type Line } from './text';
+import { CLAUSE_PUNCT, displayWidth, endsSentence, type Line } from './text';
 import type { Span } from './types';
 
 export type LineKind =
@@ -33,6 +33,7 @@ export interface Layout {
 
 const FURNITURE = furniture.lines.map((p) => new RegExp(p, 'u'));
 const METADATA = new RegExp(furniture.metadata, 'u');
+const FURNITURE_MAX = 80;
 const NAME = '[\\p{Script=Han}][\\p{Script=Han}·•]{1,5}';
 const BYLINE_ROLE = [...roles.bylines].sort((a, b) => b.length - a.length).map((r) => r.replace('/', '\\/')).join('|');
 // a whole line of bylines: 记者 刘怡辰 通讯员 李雪 / 本报记者 许廷合 通讯员 王若晖 / 全媒体记者:王勃 陶然
@@ -63,9 +64,10 @@ const HEADING = /^#{1,6}\s/u;
 
 function classify(clean: string): LineKind {
   if (!clean) return 'blank';
-  if (HEADING.test(clean)) return 'heading';
+  if (clean.charCodeAt(0) === 35 /* # */ && HEADING.test(clean)) return 'heading';
   if (METADATA.test(clean)) return 'metadata';
-  if (FURNITURE.some((re) => re.test(clean))) return 'furniture';
+  // furniture is a short line of its own; a paragraph never is
+  if (clean.length <= FURNITURE_MAX && FURNITURE.some((re) => re.test(clean))) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';
   // these patterns backtrack on long lines: test what they need first
   const credit = /摄影?$/u.test(clean);
@@ -90,40 +92,70 @@ export function isHeadlineShaped(clean: string): boolean {
 }
 
 export function layout(text: string, residue: Span[] = []): Layout {
-  const raw = splitLines(text);
-  const lines: LayoutLine[] = raw.map((l, index) => {
-    const lead = l.text.length - l.text.replace(/^[\s\u3000\ufeff]+/u, '').length;
-    const trail = l.text.length - l.text.replace(/[\s\u3000]+$/u, '').length;
-    const contentStart = l.start + lead;
-    const contentEnd = Math.max(contentStart, l.end - trail);
-    const clean = withoutResidue(text, contentStart, contentEnd, residue);
-    return { ...l, index, kind: classify(clean), clean, contentStart, contentEnd, width: displayWidth(clean) };
-  });
+  const lines = layoutLines(text, residue, 0, text.length, 0);
+  const blocks = blocksOf(lines);
+  const wrapWidth = inferWrapWidth(lines, blocks);
+  demoteWrappedHeadlines(lines, blocks, wrapWidth);
+  return { lines, blocks, wrapWidth };
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 0xa0 || c === 11 || c === 12 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+
+/**
+ * Classified lines of text[from, to) (from at a line start, to at a line end or the text's
+ * end), numbered from firstIndex. Kinds are as the line reads alone: see demoteWrappedHeadlines.
+ */
+export function layoutLines(text: string, residue: Span[], from: number, to: number, firstIndex: number): LayoutLine[] {
+  const lines: LayoutLine[] = [];
+  // residue spans are sorted: walk them with the lines instead of searching per line
+  let ri = 0;
+  while (ri < residue.length && residue[ri].end <= from) ri++;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : -1;
+    if (c !== 10 && c !== 13 && c !== -1) continue;
+    const end = i;
+    let cs = start, ce = end;
+    while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
+    while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
+    while (ri < residue.length && residue[ri].end <= cs) ri++;
+    const clean = ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce);
+    lines.push({ start, end, text: text.slice(start, end), index: firstIndex + lines.length, kind: classify(clean), clean, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
+    if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  return lines;
+}
+
+/** Maximal runs of non-blank lines. */
+export function blocksOf(lines: LayoutLine[], from = 0, to = lines.length): Block[] {
   const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     if (lines[i].kind === 'blank') continue;
     let j = i;
-    while (j + 1 < lines.length && lines[j + 1].kind !== 'blank') j++;
+    while (j + 1 < to && lines[j + 1].kind !== 'blank') j++;
     blocks.push({ first: i, last: j });
     i = j;
   }
-  const wrapWidth = inferWrapWidth(lines, blocks);
-  // In a wrapped text, a headline-shaped line inside a multi-line block is a wrapped fragment.
+  return blocks;
+}
+
+/** (Line i is lines[i - firstIndex].) In a wrapped text (or a block ending mid-clause), a headline-shaped line inside a multi-line block is a wrapped fragment. */
+export function demoteWrappedHeadlines(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, firstIndex = 0): void {
   for (const b of blocks) {
     if (b.last === b.first) continue;
     for (let i = b.first; i <= b.last; i++) {
-      const l = lines[i];
-      if (l.kind === 'headline' && (wrapWidth !== null || CLAUSE_PUNCT.test(lines[b.last].clean))) l.kind = 'body';
+      const l = lines[i - firstIndex];
+      if (l.kind === 'headline' && (wrapWidth !== null || CLAUSE_PUNCT.test(lines[b.last - firstIndex].clean))) l.kind = 'body';
     }
   }
-  return { lines, blocks, wrapWidth };
 }
 
 /**
  * The column width of hard-wrapped paragraphs: the most common display width of lines
  * that are followed by another line of the same block. Null when too few lines agree.
  */
-function inferWrapWidth(lines: LayoutLine[], blocks: Block[]): number | null {
+export function inferWrapWidth(lines: LayoutLine[], blocks: Block[]): number | null {
   const widths: number[] = [];
   for (const b of blocks) for (let i = b.first; i < b.last; i++) if (lines[i].kind === 'body' || lines[i].kind === 'lead' || lines[i].kind === 'headline') widths.push(lines[i].width);
   if (widths.length < 4) return null;

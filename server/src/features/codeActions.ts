@@ -4,7 +4,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { repairDocument } from '../analysis/index';
-import type { DamageCode } from '../analysis/types';
+import type { DamageCode, TextChange } from '../analysis/types';
 import type { Context } from './context';
 import { editsOf, SOURCE, type FixData } from './diagnostics';
 import { fixTitle, title } from './messages';
@@ -39,12 +39,19 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
   }
   // 'source.fixAll' asks for its sub-kinds too, so wants() covers it
   if (wants(FIX_ALL_KIND)) {
-    const a = ctx.store.analysis(doc);
-    if (a) {
-      const settings = await ctx.settings(doc.uri);
-      const { changes } = repairDocument(a.text, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'), { glossary: ctx.store.glossary, people: ctx.store.people }, a);
-      if (changes.length) out.push({ title: title('fixAll', ctx.locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: editsOf(doc, { changes }) } } });
-    }
+    const { changes } = await fixAllChanges(ctx, doc);
+    if (changes.length) out.push({ title: title('fixAll', ctx.locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: editsOf(doc, { changes }) } } });
   }
   return out;
+}
+
+/** Every fix the settings call safe, as changes to the current text (fix-all and the Repair Document command). */
+export async function fixAllChanges(ctx: Context, doc: TextDocument): Promise<{ changes: TextChange[]; applied: Partial<Record<DamageCode, number>> }> {
+  const settings = await ctx.settings(doc.uri);
+  const codes = settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off');
+  // the damage suffices unless a half-converted report is to be unified
+  const first = codes.includes('mixed-script') ? ctx.store.analysis(doc) : ctx.store.get(doc).damage;
+  if (!first) return { changes: [], applied: {} };
+  const { changes, applied } = repairDocument(first.text, codes, { glossary: ctx.store.glossary, people: ctx.store.people }, first);
+  return { changes, applied };
 }

@@ -2,9 +2,9 @@
 // repair, conversion (selection or document, one edit), the workspace's reports and
 // slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
 import type { Range } from 'vscode-languageserver/node';
-import { repairDocument } from '../analysis/index';
 import { convertEdits, VARIANTS, type Variant } from '../analysis/script';
 import type { Span } from '../analysis/types';
+import { fixAllChanges } from './codeActions';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
 import { addNotPerson } from './userFiles';
@@ -38,10 +38,7 @@ function docOf(ctx: Context, uri: string) {
 
 async function repair(ctx: Context, uri: string) {
   const doc = docOf(ctx, uri);
-  const a = ctx.store.analysis(doc);
-  if (!a) return { applied: {}, changes: 0 };
-  const settings = await ctx.settings(uri);
-  const { changes, applied } = repairDocument(a.text, settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off'), { glossary: ctx.store.glossary, people: ctx.store.people }, a);
+  const { changes, applied } = await fixAllChanges(ctx, doc);
   if (changes.length) await ctx.connection.workspace.applyEdit({ label: 'Repair Document', edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
   return { applied, changes: changes.length };
 }

@@ -21,7 +21,8 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
       message: message({ code: 'file-too-large', args: { size: entry.tooLarge.sizeMb, limit: entry.tooLarge.limitMb } }, locale) }];
   }
   const out: Diagnostic[] = [];
-  for (const f of entry.analysis?.findings || []) {
+  // people, slogans and reports may not be computed yet: then the damage alone (all but mixed-script)
+  for (const f of entry.analysis?.findings ?? entry.damage?.findings ?? []) {
     const level = settings.diagnostics[f.code];
     if (level === 'off') continue;
     const data: FixData = { v: doc.version, edits: editsOf(doc, f) };

@@ -1,0 +1,187 @@
+// Source damage: every finding a repair can act on (wraps, split sentences and headlines,
+// captions, residue, half-width punctuation, stray spaces, furniture, merged bylines,
+// mojibake), for a whole text or, after an edit, for the part of it the edit touched.
+//
+// Incremental update rests on one property of the reflow: nothing joins across a block
+// whose last line is body text ending a sentence (a "safe cut"). Between two safe cuts the
+// analysis depends only on that stretch of text and on the column width the whole text
+// was wrapped at. So an edit re-analyses the stretch around it; the rest is reused, shifted.
+import { mojibakeFinding } from './encoding';
+import { furnitureFindings } from './furniture';
+import { blocksOf, demoteWrappedHeadlines, inferWrapWidth, layout, layoutLines, type Block, type Layout, type LayoutLine } from './layout';
+import { halfwidthFindings } from './punctuation';
+import { reflow, type Paragraph, type Reflow } from './reflow';
+import { findResidue, type Residue } from './residue';
+import { straySpaceFindings } from './spacing';
+import { endsSentence } from './text';
+import type { Finding, Span, TextChange } from './types';
+
+export interface Damage {
+  text: string;
+  residue: Residue[];
+  layout: Layout;
+  reflow: Reflow;
+  /** every damage finding, sorted by start */
+  findings: Finding[];
+}
+
+export function analyzeDamage(text: string): Damage {
+  const residue = findResidue(text);
+  const lay = layout(text, residue);
+  const rf = reflow(lay);
+  const findings = rf.findings.concat(lineFindings(text, lay.lines, lay.lines, residue));
+  const moj = mojibakeFinding(text);
+  if (moj) findings.push(moj);
+  findings.sort(byPosition);
+  return { text, residue, layout: lay, reflow: rf, findings };
+}
+
+const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/** Findings that belong to single lines: residue, half-width punctuation, stray spaces, furniture. */
+function lineFindings(text: string, all: LayoutLine[], lines: LayoutLine[], residue: Residue[]): Finding[] {
+  const out: Finding[] = [];
+  // residue: one finding per line
+  let ri = 0;
+  if (lines.length) while (ri < residue.length && residue[ri].start < lines[0].start) ri++;
+  for (const line of lines) {
+    if (ri >= residue.length) break;
+    if (residue[ri].start > line.end) continue;
+    const first = ri;
+    while (ri < residue.length && residue[ri].start <= line.end) ri++;
+    const group = residue.slice(first, ri);
+    out.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
+  }
+  out.push(...halfwidthFindings(lines, text, residue), ...straySpaceFindings(lines, text), ...furnitureFindings(all, lines));
+  return out;
+}
+
+/** Can nothing join across the end of a block ending with this line? */
+const safeCutAfter = (last: LayoutLine) => (last.kind === 'body' || last.kind === 'lead') && endsSentence(last.clean);
+
+// an edit touching more than this share of the text is analysed afresh
+const LARGE_EDIT = 0.25;
+
+/** The damage of `text`, an edited version of prev.text, re-analysing only what the edit touched. */
+export function updateDamage(prev: Damage, text: string): Damage {
+  const old = prev.text;
+  if (old === text) return prev;
+  // the edit: old[p, old.length - s) became text[p, text.length - s)
+  let p = commonPrefix(old, text);
+  let s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  const delta = text.length - old.length;
+  if (Math.max(old.length - s - p, text.length - s - p) > text.length * LARGE_EDIT) return analyzeDamage(text);
+  // a pair of surrogates or \r\n cut by the diff: widen to the whole pair
+  if (p > 0 && (isHighSurrogate(old.charCodeAt(p - 1)) || old.charCodeAt(p - 1) === 13)) p--;
+  if (s > 0 && (isLowSurrogate(old.charCodeAt(old.length - s)) || old.charCodeAt(old.length - s) === 10)) s--;
+
+  const { lines: oldLines, blocks: oldBlocks, wrapWidth } = prev.layout;
+  // the window: whole blocks from the last safe cut before the edit to the first after it
+  let b0 = blockAtOrBefore(oldBlocks, oldLines, p);
+  while (b0 > 0 && !safeCutAfter(oldLines[oldBlocks[b0 - 1].last])) b0--;
+  let b1 = blockAtOrAfter(oldBlocks, oldLines, Math.max(p, old.length - s));
+  for (;;) {
+    // the cut after the window's last block must be safe once it is re-analysed; test it on the new lines below
+    while (b1 < oldBlocks.length - 1 && !safeCutAfter(oldLines[oldBlocks[b1].last])) b1++;
+    const firstLine = b0 === 0 ? 0 : oldBlocks[b0].first;
+    const endLine = b1 + 1 < oldBlocks.length ? oldBlocks[b1 + 1].first : oldLines.length; // exclusive
+    const from = firstLine < oldLines.length ? oldLines[firstLine].start : old.length;
+    // the window holds whole lines: up to the start of the next chunk's first line, less its terminator
+    const oldTo = endLine < oldLines.length ? oldLines[endLine - 1].end : old.length;
+    if (from > p || oldTo < old.length - s) return analyzeDamage(text); // the edit is not inside whole lines of the window
+    const to = oldTo + delta;
+    const residueBefore = prev.residue.filter((r) => r.end <= from);
+    const windowResidue = shiftSpans(findResidue(text.slice(from, to)), from);
+    const residueAfter = prev.residue.filter((r) => r.start >= oldTo).map((r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
+    const residue = residueBefore.concat(windowResidue, residueAfter);
+
+    const mid = layoutLines(text, windowResidue, from, to, firstLine);
+    const lineDelta = firstLine + mid.length - endLine;
+    const midBlocks = blocksOf(mid).map((b) => ({ first: b.first + firstLine, last: b.last + firstLine }));
+    demoteWrappedHeadlines(mid, midBlocks, wrapWidth, firstLine);
+    const lastMid = midBlocks.length ? mid[midBlocks[midBlocks.length - 1].last - firstLine] : null;
+    if (endLine < oldLines.length && lastMid && !safeCutAfter(lastMid) && b1 < oldBlocks.length - 1) { b1++; continue; }
+    const after = oldLines.slice(endLine).map((l) => shiftLine(l, delta, lineDelta));
+    const lines = oldLines.slice(0, firstLine).concat(mid, after);
+    const blocks = oldBlocks.slice(0, b0).concat(midBlocks, oldBlocks.slice(b1 + 1).map((b) => ({ first: b.first + lineDelta, last: b.last + lineDelta })));
+    // a different column width changes how every line reads: analyse afresh
+    if (inferWrapWidth(lines, blocks) !== wrapWidth) return analyzeDamage(text);
+    const lay: Layout = { lines, blocks, wrapWidth };
+
+    const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth });
+    const old_ = prev.reflow;
+    const inWindow = (line: number) => line >= firstLine && line < endLine;
+    const paragraphs: Paragraph[] = [];
+    for (const q of old_.paragraphs) if (q.lines[0] < firstLine) paragraphs.push(q);
+    paragraphs.push(...rfMid.paragraphs);
+    for (const q of old_.paragraphs) if (q.lines[0] >= endLine) paragraphs.push(q.moved ? { lines: q.lines.map((i) => i + lineDelta), moved: true } : { lines: q.lines.map((i) => i + lineDelta) });
+    const headlineJoins = new Set<number>();
+    for (const i of old_.headlineJoins) if (i < firstLine) headlineJoins.add(i); else if (!inWindow(i)) headlineJoins.add(i + lineDelta);
+    for (const i of rfMid.headlineJoins) headlineJoins.add(i);
+    const joins = old_.joins.filter((j) => j.end <= from).concat(rfMid.joins, old_.joins.filter((j) => j.start >= oldTo).map((j) => shiftSpan(j, delta)));
+    const rf: Reflow = { paragraphs, findings: [], joins, headlineJoins };
+
+    const midFindings = rfMid.findings.concat(lineFindings(text, lines, mid, windowResidue)).sort(byPosition);
+    const findings: Finding[] = [];
+    for (const f of prev.findings) if (f.code !== 'mojibake' && f.start < from) findings.push(f);
+    findings.push(...midFindings);
+    for (const f of prev.findings) if (f.code !== 'mojibake' && f.start >= oldTo) findings.push(shiftFinding(f, delta));
+    const moj = mojibakeFinding(text);
+    if (moj) findings.unshift(moj);
+    return { text, residue, layout: lay, reflow: rf, findings };
+  }
+}
+
+// Compare in slices first: string equality is native, a character loop over a megabyte is not.
+const CHUNK = 4096;
+function commonPrefix(a: string, b: string): number {
+  const min = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + CHUNK <= min && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+/** Length of the common end of a and b, at most max. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + CHUNK <= max && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Index of the block holding offset off, or of the last block before it (0 if none). */
+function blockAtOrBefore(blocks: Block[], lines: LayoutLine[], off: number): number {
+  let lo = 0, hi = blocks.length - 1, found = 0;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (lines[blocks[m].first].start <= off) { found = m; lo = m + 1; } else hi = m - 1;
+  }
+  return found;
+}
+/** Index of the block holding offset off, or of the first block after it (the last block if none). */
+function blockAtOrAfter(blocks: Block[], lines: LayoutLine[], off: number): number {
+  let lo = 0, hi = blocks.length - 1, found = blocks.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (lines[blocks[m].last].end >= off) { found = m; hi = m - 1; } else lo = m + 1;
+  }
+  return Math.max(0, found);
+}
+
+function shiftSpans<T extends Span & { char?: number }>(spans: T[], by: number): T[] {
+  for (const r of spans) { r.start += by; r.end += by; if (r.char !== undefined) r.char += by; }
+  return spans;
+}
+// Shifts build objects literally: spreading them is several times slower, and an edit near
+// the top of a long text shifts every line and finding below it.
+const shiftChange = (c: TextChange, by: number): TextChange => ({ start: c.start + by, end: c.end + by, text: c.text });
+const shiftSpan = (c: Span, by: number): Span => ({ start: c.start + by, end: c.end + by });
+const shiftLine = (l: LayoutLine, by: number, lineBy: number): LayoutLine =>
+  ({ start: l.start + by, end: l.end + by, text: l.text, index: l.index + lineBy, kind: l.kind, clean: l.clean, contentStart: l.contentStart + by, contentEnd: l.contentEnd + by, width: l.width });
+function shiftFinding(f: Finding, by: number): Finding {
+  const changes: TextChange[] = new Array(f.changes.length);
+  for (let i = 0; i < changes.length; i++) changes[i] = shiftChange(f.changes[i], by);
+  return f.args ? { code: f.code, start: f.start + by, end: f.end + by, args: f.args, changes } : { code: f.code, start: f.start + by, end: f.end + by, changes };
+}
