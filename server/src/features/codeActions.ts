@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { repairDocument } from '../analysis/index';
 import type { DamageCode, TextChange } from '../analysis/types';
 import type { Context } from './context';
-import { editsOf, SOURCE, type FixData } from './diagnostics';
+import { editsOf, fixOf, SOURCE } from './diagnostics';
 import { fixTitle, title } from './messages';
 
 export const FIX_ALL_KIND = 'source.fixAll.zh-article';
@@ -23,9 +23,9 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
         out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: fixTitle(code, ctx.locale), command: 'zhArticle.reopenWithGb18030', arguments: [doc.uri] } });
         continue;
       }
-      const data = d.data as FixData | undefined;
-      if (!data || data.v !== doc.version || !data.edits.length) continue;
-      out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: data.edits } } });
+      const edits = fixOf(doc, d.data);
+      if (!edits) continue;
+      out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: edits } } });
     }
     const a = ctx.store.analysis(doc);
     if (a) {

@@ -1,19 +1,31 @@
 // Diagnostics: each finding becomes a Diagnostic with a stable string code and its fix
 // carried in `data` (with the document version), so code actions need no second analysis.
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../analysis/types';
 import type { Settings } from '../settings';
 import type { Entry } from '../store';
 import { message, type Locale } from './messages';
 
-export interface FixData { v: number; edits: TextEdit[] }
+/**
+ * The fix a diagnostic carries: its changes as [start, end, newText] offsets into the version
+ * v. Offsets, not ranges, because a long document publishes thousands of diagnostics on
+ * every keystroke and ranges would triple their size; the code action converts them.
+ */
+export interface FixData { v: number; changes: [number, number, string][] }
 export const SOURCE = 'zh-article';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 export const editsOf = (doc: TextDocument, f: Pick<Finding, 'changes'>): TextEdit[] =>
   f.changes.map((c) => ({ range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, newText: c.text }));
+
+/** The edits a diagnostic's data carries, if they were made for this version of the document. */
+export function fixOf(doc: TextDocument, data: unknown): TextEdit[] | null {
+  const d = data as Partial<FixData> | undefined;
+  if (!d || d.v !== doc.version || !Array.isArray(d.changes) || !d.changes.length) return null;
+  return editsOf(doc, { changes: d.changes.map(([start, end, text]) => ({ start, end, text })) });
+}
 
 export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Settings, locale: Locale): Diagnostic[] {
   if (entry.tooLarge) {
@@ -22,11 +34,31 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
   }
   const out: Diagnostic[] = [];
   // people, slogans and reports may not be computed yet: then the damage alone (all but mixed-script)
-  for (const f of entry.analysis?.findings ?? entry.damage?.findings ?? []) {
+  const findings = entry.analysis?.findings ?? entry.damage?.findings ?? [];
+  const at = positions(entry.damage?.layout.lines ?? []);
+  for (const f of findings) {
     const level = settings.diagnostics[f.code];
     if (level === 'off') continue;
-    const data: FixData = { v: doc.version, edits: editsOf(doc, f) };
-    out.push({ range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, severity: SEVERITY[level], source: SOURCE, code: f.code, message: message(f, locale), data });
+    const data: FixData = { v: doc.version, changes: f.changes.map((c) => [c.start, c.end, c.text]) };
+    out.push({ range: { start: at(f.start), end: at(f.end) }, severity: SEVERITY[level], source: SOURCE, code: f.code, message: message(f, locale), data });
   }
   return out;
+}
+
+/**
+ * Offset → position over the analysed lines, for offsets mostly in increasing order (findings
+ * are sorted): a cursor that moves forward, with a binary search when it must jump back.
+ */
+function positions(lines: readonly { start: number; end: number }[]): (off: number) => Position {
+  let i = 0;
+  return (off) => {
+    if (!lines.length) return { line: 0, character: off };
+    if (off < lines[i].start) {
+      let lo = 0, hi = i;
+      while (lo < hi) { const m = (lo + hi + 1) >> 1; if (lines[m].start <= off) lo = m; else hi = m - 1; }
+      i = lo;
+    }
+    while (i + 1 < lines.length && lines[i + 1].start <= off) i++;
+    return { line: i, character: Math.min(off, lines[i].end) - lines[i].start };
+  }
 }
