@@ -28,7 +28,7 @@ export interface Damage {
 export function analyzeDamage(text: string): Damage {
   const residue = findResidue(text);
   const lay = layout(text, residue);
-  const rf = reflow(lay);
+  const rf = reflow(lay, text);
   const findings = rf.findings.concat(lineFindings(text, lay.lines, lay.lines, residue));
   const moj = mojibakeFinding(text);
   if (moj) findings.push(moj);
@@ -108,7 +108,7 @@ export function updateDamage(prev: Damage, text: string): Damage {
     if (inferWrapWidth(lines, blocks) !== wrapWidth) return analyzeDamage(text);
     const lay: Layout = { lines, blocks, wrapWidth };
 
-    const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth });
+    const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth }, text);
     const old_ = prev.reflow;
     const inWindow = (line: number) => line >= firstLine && line < endLine;
     const paragraphs: Paragraph[] = [];
@@ -179,7 +179,7 @@ function shiftSpans<T extends Span & { char?: number }>(spans: T[], by: number):
 const shiftChange = (c: TextChange, by: number): TextChange => ({ start: c.start + by, end: c.end + by, text: c.text });
 const shiftSpan = (c: Span, by: number): Span => ({ start: c.start + by, end: c.end + by });
 const shiftLine = (l: LayoutLine, by: number, lineBy: number): LayoutLine =>
-  ({ start: l.start + by, end: l.end + by, text: l.text, index: l.index + lineBy, kind: l.kind, clean: l.clean, contentStart: l.contentStart + by, contentEnd: l.contentEnd + by, width: l.width });
+  ({ start: l.start + by, end: l.end + by, index: l.index + lineBy, kind: l.kind, clean: l.clean, contentStart: l.contentStart + by, contentEnd: l.contentEnd + by, width: l.width });
 function shiftFinding(f: Finding, by: number): Finding {
   const changes: TextChange[] = new Array(f.changes.length);
   for (let i = 0; i < changes.length; i++) changes[i] = shiftChange(f.changes[i], by);

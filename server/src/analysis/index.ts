@@ -40,7 +40,8 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage
   const { residue, layout: lay, reflow: rf } = d;
   const view = buildView(text, [...residue, ...rf.joins]);
   const orig = (s: Span) => toOriginal(view, s.start, s.end);
-  const clean = (s: Span) => withoutResidue(text, s.start, s.end, residue).replace(/\s+/gu, '');
+  // as written: original script, residue and the white space of a wrap removed
+  const clean = (s: Span) => { const t = withoutResidue(text, s.start, s.end, residue); return /\s/u.test(t) ? t.replace(/\s+/gu, '') : t; };
 
   // people, grouped by name
   const people: Person[] = [];
@@ -56,14 +57,16 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage
     const p = people[idx];
     for (const r of h.roles) { const at = roleSpan(view, h, r); const shown = at ? clean(at) : r; if (!p.roles.includes(shown)) p.roles.push(shown); }
     if (p.kind === 'other' && h.kind !== 'other') p.kind = h.kind;
-    p.mentions.push({ ...span, person: idx, roles: h.roles, kind: h.kind });
+    p.mentions.push({ start: span.start, end: span.end, person: idx, roles: h.roles, kind: h.kind });
   }
 
   const glossary = opts.glossary ?? builtinGlossary;
-  const slogans: SloganInfo[] = findSlogans(view.text, glossary).map((s) => ({ ...orig(s), key: s.key, text: clean(orig(s)), source: s.source, entry: s.entry, vocabulary: s.vocabulary }));
+  const slogans: SloganInfo[] = findSlogans(view.text, glossary).map((s) => { const at = orig(s); return { start: at.start, end: at.end, key: s.key, text: clean(at), source: s.source, entry: s.entry, vocabulary: s.vocabulary }; });
   const expansions = new Map<string, string[]>();
+  const sought = new Set<string>();
   for (const s of slogans) {
-    if (expansions.has(s.key) || s.entry?.expansion?.length) continue;
+    if (sought.has(s.key) || s.entry?.expansion?.length) continue;
+    sought.add(s.key);
     const ex = findExpansion(view.text, s.key);
     if (ex) expansions.set(s.key, ex);
   }

@@ -4,17 +4,20 @@
 import furniture from '../../data/furniture.json';
 import roles from '../../data/roles.json';
 import { withoutResidue } from './residue';
-import { CLAUSE_PUNCT, displayWidth, endsSentence, type Line } from './text';
+import { CLAUSE_PUNCT, displayWidth, endsSentence, ownCopy } from './text';
 import type { Span } from './types';
 
 export type LineKind =
   | 'blank' | 'heading' | 'headline' | 'lead' | 'byline' | 'credit' | 'caption'
   | 'source-tag' | 'furniture' | 'metadata' | 'body';
 
-export interface LayoutLine extends Line {
+export interface LayoutLine {
+  /** offsets of the line, without its terminator */
+  start: number;
+  end: number;
   index: number;
   kind: LineKind;
-  /** line text with pinyin residue removed and outer white space trimmed */
+  /** line text with pinyin residue removed and outer white space trimmed (a copy: see ownCopy) */
   clean: string;
   /** offsets of the first and past-the-last non-space character */
   contentStart: number;
@@ -119,8 +122,8 @@ export function layoutLines(text: string, residue: Span[], from: number, to: num
     while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
     while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
     while (ri < residue.length && residue[ri].end <= cs) ri++;
-    const clean = ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce);
-    lines.push({ start, end, text: text.slice(start, end), index: firstIndex + lines.length, kind: classify(clean), clean, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
+    const clean = ownCopy(ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce));
+    lines.push({ start, end, index: firstIndex + lines.length, kind: classify(clean), clean, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
     if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;
   }

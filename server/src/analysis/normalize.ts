@@ -13,23 +13,25 @@ export interface View {
 /** Build a view of `text` without the `drop` spans (must not overlap), folded to simplified. */
 export function buildView(text: string, drop: Span[]): View {
   const spans = drop.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  const toOrig = new Int32Array(text.length + 1);
-  let n = 0, pos = 0;
-  const keep = (from: number, to: number) => {
-    if (to <= from) return;
-    parts.push(text.slice(from, to));
-    for (let i = from; i < to; i++) toOrig[n++] = i;
-  };
+  // what is kept: the gaps between the dropped spans
+  const keep: number[] = [];
+  let pos = 0, n = 0;
   for (const s of spans) {
     if (s.start < pos) continue; // overlapping: the earlier span already dropped it
-    keep(pos, s.start);
+    if (s.start > pos) { keep.push(pos, s.start); n += s.start - pos; }
     pos = s.end;
   }
-  keep(pos, text.length);
+  if (pos < text.length) { keep.push(pos, text.length); n += text.length - pos; }
+  const toOrig = new Int32Array(n + 1);
+  const parts: string[] = [];
+  let k = 0;
+  for (let i = 0; i < keep.length; i += 2) {
+    parts.push(text.slice(keep[i], keep[i + 1]));
+    for (let o = keep[i]; o < keep[i + 1]; o++) toOrig[k++] = o;
+  }
   toOrig[n] = text.length;
   const folded = foldToSimplified(parts.join(''));
-  return { text: folded.text, toOrig: toOrig.slice(0, n + 1) };
+  return { text: folded.text, toOrig };
 }
 
 /** Original span of view[start, end). */

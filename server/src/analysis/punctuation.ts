@@ -21,7 +21,7 @@ export function halfwidthFindings(lines: LayoutLine[], text: string, skip: Span[
   let si = 0;
   for (const line of lines) {
     if (line.kind === 'blank' || line.kind === 'metadata' || line.kind === 'furniture') continue;
-    const s = line.text;
+    const s = text.slice(line.start, line.end);
     if (!HALF.test(s)) continue;
     const protectedSpans: Span[] = [];
     URLISH.lastIndex = 0;

@@ -3,7 +3,7 @@
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
 import { bylineTailAt, type Layout, type LayoutLine } from './layout';
-import { CLAUSE_PUNCT, endsSentence } from './text';
+import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
 import type { Finding, Span, TextChange } from './types';
 
 export interface Paragraph {
@@ -35,7 +35,7 @@ function joiner(a: LayoutLine, b: LayoutLine): string {
 }
 const squash = (s: string) => s.replace(/[\s\p{P}]/gu, '');
 
-export function reflow(lay: Layout): Reflow {
+export function reflow(lay: Layout, text: string): Reflow {
   const { lines, blocks, wrapWidth } = lay;
   const findings: Finding[] = [];
   const joins: Span[] = [];
@@ -102,7 +102,7 @@ export function reflow(lay: Layout): Reflow {
       const capStart = lines[capLines[0]].contentStart, capEnd = lines[capLines[capLines.length - 1]].contentEnd;
       const before = lines[p.lines[p.lines.findIndex((i) => i > capLines[0]) - 1]];
       const after = lines[p.lines.find((i) => i > capLines[0])!];
-      const captionText = lay.lines.slice(capLines[0], capLines[capLines.length - 1] + 1).filter((l) => l.kind !== 'blank').map((l) => l.text.slice(l.contentStart - l.start, l.contentEnd - l.start)).join('\n\n');
+      const captionText = lay.lines.slice(capLines[0], capLines[capLines.length - 1] + 1).filter((l) => l.kind !== 'blank').map((l) => text.slice(l.contentStart, l.contentEnd)).join('\n\n');
       findings.push({
         code: 'caption-interrupts', start: capStart, end: capEnd,
         args: { caption: lines[capLines[0]].clean.slice(0, 24) },
@@ -119,14 +119,14 @@ export function reflow(lay: Layout): Reflow {
   for (const p of out) {
     const last = lines[p.lines[p.lines.length - 1]];
     if (last.kind !== 'body' && last.kind !== 'lead') continue;
-    const raw = last.text.slice(last.contentStart - last.start, last.contentEnd - last.start);
+    const raw = text.slice(last.contentStart, last.contentEnd);
     const at = bylineTailAt(raw);
     if (at <= 0) continue;
     const before = raw.slice(0, at);
     if (!/[。！？”)）]\s*$/u.test(before)) continue;
     const ws = before.length - before.replace(/\s+$/u, '').length;
     const start = last.contentStart + at - ws;
-    findings.push({ code: 'byline-merged', start: last.contentStart + at, end: last.contentEnd, args: { byline: raw.slice(at) }, changes: [{ start, end: last.contentStart + at, text: '\n' }] });
+    findings.push({ code: 'byline-merged', start: last.contentStart + at, end: last.contentEnd, args: { byline: ownCopy(raw.slice(at)) }, changes: [{ start, end: last.contentStart + at, text: '\n' }] });
   }
   findings.sort((a, b) => a.start - b.start);
   return { paragraphs: out.sort((a, b) => a.lines[0] - b.lines[0]), findings, joins, headlineJoins };

@@ -9,6 +9,7 @@ const EVENT = /召开|举行|举办|开展|启动|召集|主持|出席|调研|�
 const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[（(][^）)]*[)）])?\s*/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
+const REPORTER = /记者|通讯员/u;
 const BYLINE_ROLE = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)$/u;
 /** Bylines in a line: role words each followed by whole-token names (记者 鲁燕 通讯员 武刘敏 王维). */
 function bylinesIn(line: string): { role: string; names: string[] }[] {
@@ -71,7 +72,8 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
 
   function build(ps: Paragraph[], heads: Paragraph[]): Report {
     const all = ps.flatMap((p) => ls(p));
-    const start = Math.min(...all.map((l) => l.contentStart)), end = Math.max(...all.map((l) => l.contentEnd));
+    let start = Infinity, end = -Infinity;
+    for (const l of all) { if (l.contentStart < start) start = l.contentStart; if (l.contentEnd > end) end = l.contentEnd; }
     const headLines = heads.flatMap((p) => ls(p));
     // a headline broken over lines is one head again (inside a block too: 李朝峰主持召开 / 十五届…)
     const merged: Paragraph[][] = [];
@@ -98,7 +100,8 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     const bylines: Report['bylines'] = [];
     const captions = ps.filter((p) => ['caption', 'credit'].includes(role(p))).map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
     for (const l of all) {
-      if (l.kind === 'byline' || l.kind === 'lead' || l.kind === 'body') {
+      // (the patterns below run only on lines that name a reporter at all)
+      if (l.kind === 'byline' || ((l.kind === 'lead' || l.kind === 'body') && REPORTER.test(l.clean))) {
         // a lead's bracket byline, a byline line, or one run into a paragraph's end
         const part = l.kind === 'byline' ? l.clean : (/[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.clean.slice(0, 40))?.[0] ?? (/[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.clean)?.[1] ?? ''));
         bylines.push(...bylinesIn(part));

@@ -16,6 +16,15 @@ export function hanShare(text: string, limit = 4096): number {
 
 export interface Line { start: number; end: number; text: string }
 
+/**
+ * A copy of s that does not keep the string it was cut from alive. V8 represents a slice
+ * of 13 or more characters as a view of its parent: a line kept from an earlier version of
+ * a document would keep that whole version in memory. Flattening a concatenation copies.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Lines without their terminators; handles \n, \r\n and lone \r. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
