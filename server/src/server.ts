@@ -27,6 +27,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new AnalysisStore();
 const index = new WorkspaceIndex();
+store.onRelease = (uri) => index.release(uri);
 let canConfigure = false;
 const settingsCache = new Map<string, Promise<Settings>>();
 

@@ -15,8 +15,17 @@ export interface Entry {
   tooLarge?: { sizeMb: number; limitMb: number };
 }
 
+/**
+ * How many documents keep their analysis in memory (a 1 MB article's is about 10 MB). Others
+ * are analysed again when the user comes back to them, as rust-analyzer's LRU does for syntax trees.
+ */
+export const KEPT_DOCUMENTS = 3;
+
 export class AnalysisStore {
+  /** in order of use, the most recent last */
   private readonly cache = new Map<string, Entry>();
+  /** told when a document's analysis is let go */
+  onRelease: (uri: string) => void = () => undefined;
   glossary: Glossary | undefined;
   people: UserPeople = {};
   /** zhArticle.maxFileSize per document, as its settings say (20 MB until they are read) */
@@ -29,7 +38,8 @@ export class AnalysisStore {
   /** The document's entry with its damage analysed (incrementally when an earlier version was). */
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    this.cache.delete(doc.uri);
+    if (hit && hit.version === doc.version) { this.cache.set(doc.uri, hit); return hit; }
     const text = doc.getText();
     const sizeMb = Buffer.byteLength(text, 'utf8') / 1048576;
     const limitMb = this.limits.get(doc.uri) ?? 20;
@@ -37,6 +47,11 @@ export class AnalysisStore {
     if (sizeMb > limitMb) entry = { version: doc.version, damage: null, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
     else entry = { version: doc.version, damage: hit?.damage ? updateDamage(hit.damage, text) : analyzeDamage(text) };
     this.cache.set(doc.uri, entry);
+    for (const uri of this.cache.keys()) {
+      if (this.cache.size <= KEPT_DOCUMENTS) break;
+      this.cache.delete(uri);
+      this.onRelease(uri);
+    }
     return entry;
   }
   /** Everything the features show, for the document's current version. */

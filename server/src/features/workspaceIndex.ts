@@ -19,8 +19,9 @@ const MAX_FILES = 2000, MAX_BYTES = 2 * 1048576;
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
-  /** open documents: their latest analysis, summarised only when a workspace feature asks */
-  private readonly open = new Map<string, Analysis>();
+  /** open documents: their latest analysis, summarised only when a workspace feature asks
+   * (or its summary, once the store let the analysis go) */
+  private readonly open = new Map<string, Analysis | FileSummary>();
   private readonly summaries = new WeakMap<Analysis, FileSummary>();
   private roots: string[] = [];
   private scanning: Promise<void> | null = null;
@@ -32,19 +33,27 @@ export class WorkspaceIndex {
 
   /** A closed document keeps its summary, not its whole analysis. */
   close(uri: string): void {
-    const a = this.open.get(uri);
-    if (!a) return;
-    this.files.set(uri, this.summaries.get(a) ?? summarize(uri, this.fileName(uri), a));
+    if (!this.open.has(uri)) return;
+    this.files.set(uri, this.summaryOf(uri));
     this.open.delete(uri);
+  }
+
+  /** Keep only the summary of an open document whose analysis the store let go (it stays current until the next change). */
+  release(uri: string): void {
+    if (this.open.has(uri)) this.open.set(uri, this.summaryOf(uri));
+  }
+
+  private summaryOf(uri: string): FileSummary {
+    const a = this.open.get(uri)!;
+    if (!('damage' in a)) return a;
+    let s = this.summaries.get(a);
+    if (!s) { s = summarize(uri, this.fileName(uri), a); this.summaries.set(a, s); }
+    return s;
   }
 
   private current(): FileSummary[] {
     const out = new Map(this.files);
-    for (const [uri, a] of this.open) {
-      let s = this.summaries.get(a);
-      if (!s) { s = summarize(uri, this.fileName(uri), a); this.summaries.set(a, s); }
-      out.set(uri, s);
-    }
+    for (const uri of this.open.keys()) out.set(uri, this.summaryOf(uri));
     return [...out.values()];
   }
 
