@@ -113,8 +113,11 @@ export function layoutLines(text: string, residue: Span[], from: number, to: num
   // residue spans are sorted: walk them with the lines instead of searching per line
   let ri = 0;
   while (ri < residue.length && residue[ri].end <= from) ri++;
+  // without carriage returns, native indexOf finds the line ends (a character loop is many times slower)
+  const lf = text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to;
   let start = from;
   for (let i = from; i <= to; i++) {
+    if (lf) { i = text.indexOf('\n', i); if (i < 0 || i > to) i = to; }
     const c = i < to ? text.charCodeAt(i) : -1;
     if (c !== 10 && c !== 13 && c !== -1) continue;
     const end = i;
