@@ -121,3 +121,15 @@ test('numbered slogans: the text’s own expansion is found', () => {
   const a = analyzeDocument('以区委“三个落实”行动为抓手。要坚持穿透落实、闭环落实、担当落实。');
   assert.deepEqual(a.expansions.get('三个落实'), ['穿透落实', '闭环落实', '担当落实']);
 });
+
+test('reports: a web page footer and its editor tag are not reports; a paragraph opening 今年以来 stays in its report', () => {
+  const page = analyzeDocument(readFileSync(resolve(ROOT, 'examples/web-page.txt'), 'utf8'));
+  assert.deepEqual(page.reports.map((r) => r.name), ['槐阳区召开2023年安全生产暨消防工作会议']);
+  const footer = page.findings.filter((f) => f.code === 'page-furniture').map((f) => f.args.line);
+  assert.ok(footer.some((l) => l.startsWith('主办单位')), 'the footer line is page furniture');
+  const news = analyzeDocument(readFileSync(resolve(ROOT, 'examples/newspaper-page.txt'), 'utf8'));
+  const feature = news.reports.find((r) => r.name.startsWith('白石镇'));
+  assert.ok(feature, 'the feature is a report');
+  assert.ok(news.text.slice(feature.start, feature.end).includes('今年以来，白石镇推行'), 'its second paragraph belongs to it');
+  assert.equal(news.reports.length, 6);
+});

@@ -10,6 +10,7 @@ const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
 const REPORTER = /记者|通讯员/u;
+const INNER_LEAD = /^(?:今年以来|连日来|近年来)/u;
 const BYLINE_ROLE = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)$/u;
 /** Bylines in a line: role words each followed by whole-token names (记者 鲁燕 通讯员 武刘敏 王维). */
 function bylinesIn(line: string): { role: string; names: string[] }[] {
@@ -62,7 +63,8 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       cur = { paras: [...heads], heads, hasBody: false };
       continue;
     }
-    if (r === 'lead' && cur && cur.hasBody) close();
+    // a lead after body text starts the next report, unless it is one that opens paragraphs inside reports too
+    if (r === 'lead' && cur && cur.hasBody && !INNER_LEAD.test(lines[p.lines[0]].clean)) close();
     if (!cur) cur = { paras: [], heads: [], hasBody: false };
     cur.paras.push(p);
     if (r === 'lead' || r === 'body') cur.hasBody = true;
