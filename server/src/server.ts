@@ -88,7 +88,7 @@ connection.onInitialized(() => {
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
-  setTimeout(() => warmSegmenter(() => { const w = segmenterWarning(); if (w) connection.console.warn(w); }), 5000).unref();
+  whenIdle(5000, () => warmSegmenter(() => { const w = segmenterWarning(); if (w) connection.console.warn(w); }));
   // index the workspace once the editor is idle; commands that need it wait for it
   setTimeout(() => void index.scan(), 3000).unref();
 });
@@ -96,6 +96,16 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
 connection.onDidChangeWatchedFiles(() => void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); }));
+
+// Work that blocks for a while (the segmenter's dictionary) waits until the user stops typing.
+let lastEdit = 0;
+const IDLE_MS = 2000;
+function whenIdle(after: number, work: () => void): void {
+  setTimeout(() => {
+    const quiet = Date.now() - lastEdit;
+    if (quiet >= IDLE_MS) work(); else whenIdle(IDLE_MS - quiet, work);
+  }, after).unref();
+}
 
 const pending = new Map<string, NodeJS.Immediate>();
 function schedule(doc: TextDocument) {
@@ -150,7 +160,7 @@ function announce(doc: TextDocument): void {
 }
 
 documents.onDidOpen((e) => void validate(e.document));
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidChangeContent((e) => { lastEdit = Date.now(); schedule(e.document); });
 documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
