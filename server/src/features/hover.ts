@@ -35,7 +35,7 @@ export function hover(ctx: Context, doc: TextDocument, pos: Position): Hover | n
     }
     const ex = a.expansions.get(s.key);
     if (ex) lines.push('', `${l.textExpansion}: ${ex.join('、')}`);
-    const here = a.slogans.filter((x) => x.key === s.key).length;
+    const here = sloganCounts(a).get(s.key) ?? 0;
     const ws = ctx.index.sloganCount(s.key, doc.uri);
     lines.push('', `${l.occurrences}: ${here} ${l.here}` + (ws ? ` · ${ws + here} ${l.ws}` : ''));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } };
@@ -59,6 +59,18 @@ function personCard(ctx: Context, a: Analysis, p: Person, uri: string): string {
     for (const o of others.slice(0, 8)) lines.push(`- ${o.file}: ${o.roles.join('、') || '—'}（${o.count}）`);
   }
   return lines.join('\n');
+}
+
+const sloganCountCache = new WeakMap<Analysis, Map<string, number>>();
+/** Occurrences of each slogan key in the document (counted once per analysis). */
+function sloganCounts(a: Analysis): Map<string, number> {
+  let counts = sloganCountCache.get(a);
+  if (!counts) {
+    counts = new Map();
+    for (const x of a.slogans) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
+    sloganCountCache.set(a, counts);
+  }
+  return counts;
 }
 
 const mentionCache = new WeakMap<Analysis, Person['mentions']>();

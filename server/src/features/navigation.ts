@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pinyin } from 'pinyin-pro';
 import type { Context } from './context';
 import { findAt, mentionsOf } from './hover';
+import { linesOf } from './symbols';
 
 function personAt(ctx: Context, doc: TextDocument, pos: Position) {
   const a = ctx.store.analysis(doc);
@@ -18,13 +19,14 @@ export function definition(ctx: Context, doc: TextDocument, pos: Position): Loca
   const hit = personAt(ctx, doc, pos);
   if (!hit) return null;
   const m = hit.p.mentions.find((x) => x.roles.length) ?? hit.p.mentions[0];
-  return { uri: doc.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
+  return { uri: doc.uri, range: linesOf(hit.a).range(m) };
 }
 
 export function references(ctx: Context, doc: TextDocument, pos: Position): Location[] {
   const hit = personAt(ctx, doc, pos);
   if (!hit) return [];
-  const out: Location[] = hit.p.mentions.map((m) => ({ uri: doc.uri, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } }));
+  const li = linesOf(hit.a);
+  const out: Location[] = hit.p.mentions.map((m) => ({ uri: doc.uri, range: li.range(m) }));
   for (const f of ctx.index.all()) {
     if (f.uri === doc.uri) continue;
     const p = f.people.find((x) => x.key === hit.p.key);
@@ -37,7 +39,8 @@ export function references(ctx: Context, doc: TextDocument, pos: Position): Loca
 export function highlights(ctx: Context, doc: TextDocument, pos: Position): DocumentHighlight[] {
   const hit = personAt(ctx, doc, pos);
   if (!hit) return [];
-  return hit.p.mentions.map((m) => ({ range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, kind: m.roles.length ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  const li = linesOf(hit.a);
+  return hit.p.mentions.map((m) => ({ range: li.range(m), kind: m.roles.length ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
 const initials = (name: string) => (pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase();

@@ -1,13 +1,88 @@
 // Outline: one symbol per report — the headline (kicker and subtitle beneath), its date
 // and bylines as detail — with captions, people and slogans as children. Also folding
 // ranges per report and the code lens "5 people · 7 slogans · 2 repairs".
-import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange, type Position, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
 import type { Report, Span } from '../analysis/types';
 import type { Locale } from './messages';
 
-const range = (doc: TextDocument, s: Span) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
+const isEol = (c: number) => c === 10 || c === 13;
+
+/**
+ * Offsets → positions in an analysed text, exactly as TextDocument.positionAt answers (a line
+ * ends at \n, \r\n or \r; an offset inside \r\n stands before it). Built once per analysis
+ * (linesOf). It remembers the last line it answered, so offsets asked in about document order
+ * (as every feature here asks them) cost a step or two each instead of a binary search.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  private last = 0;
+  constructor(private readonly text: string) {
+    if (text.indexOf('\r') < 0) {
+      // \n only (the usual case): a native search per line instead of a loop over every character
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; this.starts.push(i + 1); } else if (c === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number { return this.starts.length; }
+
+  /** the line holding offset (clamped to the text) */
+  line(offset: number): number {
+    const s = this.starts, n = s.length;
+    const off = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    let l = this.last;
+    if (s[l] > off) {
+      let lo = 0, hi = l - 1; // the answer is in [0, l)
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= off) lo = mid; else hi = mid - 1; }
+      l = lo;
+    } else if (l + 1 < n && s[l + 1] <= off) {
+      l++;
+      for (let k = 0; k < 4 && l + 1 < n && s[l + 1] <= off; k++) l++;
+      if (l + 1 < n && s[l + 1] <= off) {
+        let lo = l + 1, hi = n - 1; // the answer is in (l, n)
+        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= off) lo = mid; else hi = mid - 1; }
+        l = lo;
+      }
+    }
+    this.last = l;
+    return l;
+  }
+
+  position(offset: number): Position {
+    const l = this.line(offset), start = this.starts[l];
+    let off = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    while (off > start && isEol(this.text.charCodeAt(off - 1))) off--;
+    return { line: l, character: off - start };
+  }
+
+  range(s: Span): Range { return { start: this.position(s.start), end: this.position(s.end) }; }
+}
+
+const lineCache = new WeakMap<Analysis, LineIndex>();
+/** The line index of an analysis's text (offsets of an analysis are into its text). */
+export function linesOf(a: Analysis): LineIndex {
+  let li = lineCache.get(a);
+  if (!li) { li = new LineIndex(a.text); lineCache.set(a, li); }
+  return li;
+}
+
+/**
+ * What a feature computes from an analysis alone, kept with that analysis: the store gives the
+ * same Analysis object until the document changes, so a repeated request costs nothing. The
+ * counter says how many times each was computed (tests read it).
+ */
+export const computed = { documentSymbols: 0, foldingRanges: 0, codeLenses: 0 };
+function cached<T>(cache: WeakMap<Analysis, T>, a: Analysis, make: () => T): T {
+  let v = cache.get(a);
+  if (v === undefined) { v = make(); cache.set(a, v); }
+  return v;
+}
 
 export const reportDetail = (r: Report): string =>
   [r.date, ...r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`)].filter(Boolean).join(' · ');
@@ -43,36 +118,60 @@ export function reportContents(a: Analysis): Contents[] {
   return out;
 }
 
-export function documentSymbols(doc: TextDocument, a: Analysis): DocumentSymbol[] {
-  const contents = reportContents(a);
-  return a.reports.map((r, ri) => {
-    const children: DocumentSymbol[] = [];
-    const sel = range(doc, r.nameSpan);
-    if (r.kicker) children.push({ name: r.kicker, detail: 'kicker', kind: SymbolKind.String, range: sel, selectionRange: sel });
-    if (r.subtitle) children.push({ name: r.subtitle, detail: 'subtitle', kind: SymbolKind.String, range: sel, selectionRange: sel });
-    for (const c of r.captions) children.push({ name: doc.getText(range(doc, c)).slice(0, 40), detail: 'caption', kind: SymbolKind.File, range: range(doc, c), selectionRange: range(doc, c) });
-    for (const [pi, m] of contents[ri].people) {
-      const p = a.people[pi];
-      const first = range(doc, m);
-      children.push({ name: p.name, detail: p.roles.join('、') || p.kind, kind: SymbolKind.Object, range: first, selectionRange: first });
-    }
-    for (const [, e] of contents[ri].slogans) children.push({ name: e.count > 1 ? `${e.text} ×${e.count}` : e.text, detail: 'slogan', kind: SymbolKind.Constant, range: range(doc, e.span), selectionRange: range(doc, e.span) });
-    return { name: r.name || '—', detail: reportDetail(r), kind: SymbolKind.Module, range: range(doc, r), selectionRange: sel, children };
+const symbolCache = new WeakMap<Analysis, DocumentSymbol[]>();
+/** The outline (computed once per analysis; the same array while the document is unchanged). */
+export function documentSymbols(_doc: TextDocument, a: Analysis): DocumentSymbol[] {
+  return cached(symbolCache, a, () => {
+    computed.documentSymbols++;
+    const contents = reportContents(a);
+    const li = linesOf(a);
+    return a.reports.map((r, ri) => {
+      const children: DocumentSymbol[] = [];
+      const whole = li.range(r);
+      const sel = li.range(r.nameSpan);
+      if (r.kicker) children.push({ name: r.kicker, detail: 'kicker', kind: SymbolKind.String, range: sel, selectionRange: sel });
+      if (r.subtitle) children.push({ name: r.subtitle, detail: 'subtitle', kind: SymbolKind.String, range: sel, selectionRange: sel });
+      for (const c of r.captions) {
+        const at = li.range(c);
+        children.push({ name: a.text.slice(c.start, Math.min(c.end, c.start + 40)), detail: 'caption', kind: SymbolKind.File, range: at, selectionRange: at });
+      }
+      for (const [pi, m] of contents[ri].people) {
+        const p = a.people[pi];
+        const first = li.range(m);
+        children.push({ name: p.name, detail: p.roles.join('、') || p.kind, kind: SymbolKind.Object, range: first, selectionRange: first });
+      }
+      for (const [, e] of contents[ri].slogans) {
+        const at = li.range(e.span);
+        children.push({ name: e.count > 1 ? `${e.text} ×${e.count}` : e.text, detail: 'slogan', kind: SymbolKind.Constant, range: at, selectionRange: at });
+      }
+      return { name: r.name || '—', detail: reportDetail(r), kind: SymbolKind.Module, range: whole, selectionRange: sel, children };
+    });
   });
 }
 
-export function foldingRanges(doc: TextDocument, a: Analysis): FoldingRange[] {
-  return a.reports.map((r) => ({ startLine: doc.positionAt(r.start).line, endLine: doc.positionAt(r.end).line, kind: FoldingRangeKind.Region }))
-    .filter((f) => f.endLine > f.startLine);
+const foldCache = new WeakMap<Analysis, FoldingRange[]>();
+export function foldingRanges(_doc: TextDocument, a: Analysis): FoldingRange[] {
+  return cached(foldCache, a, () => {
+    computed.foldingRanges++;
+    const li = linesOf(a);
+    return a.reports.map((r) => ({ startLine: li.line(r.start), endLine: li.line(r.end), kind: FoldingRangeKind.Region }))
+      .filter((f) => f.endLine > f.startLine);
+  });
 }
 
 const LENS = { en: (p: number, s: number, r: number) => `${p} people · ${s} slogans · ${r} repairs`, zh: (p: number, s: number, r: number) => `${p} 人 · ${s} 条提法 · ${r} 处修复` };
 
-export function codeLenses(doc: TextDocument, a: Analysis, locale: Locale): CodeLens[] {
-  const contents = reportContents(a);
-  return a.reports.map((r, ri) => {
-    const c = contents[ri];
-    const at = range(doc, r.nameSpan);
-    return { range: { start: at.start, end: at.start }, command: { title: LENS[locale](c.people.size, c.slogans.size, c.repairs), command: '' } };
-  });
+const lensCache = new WeakMap<Analysis, Partial<Record<Locale, CodeLens[]>>>();
+export function codeLenses(_doc: TextDocument, a: Analysis, locale: Locale): CodeLens[] {
+  const byLocale = cached<Partial<Record<Locale, CodeLens[]>>>(lensCache, a, () => ({}));
+  return (byLocale[locale] ??= (() => {
+    computed.codeLenses++;
+    const contents = reportContents(a);
+    const li = linesOf(a);
+    return a.reports.map((r, ri) => {
+      const c = contents[ri];
+      const at = li.position(r.nameSpan.start);
+      return { range: { start: at, end: at }, command: { title: LENS[locale](c.people.size, c.slogans.size, c.repairs), command: '' } };
+    });
+  })());
 }
