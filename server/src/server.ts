@@ -45,8 +45,13 @@ const ctx: Context = {
 };
 
 // Never let one bad request take the server down: log and answer empty.
+// Work that blocks for a while (the segmenter's dictionary) waits until the editor has
+// neither changed a document nor asked anything for a while.
+let lastActivity = 0;
+
 function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R | Promise<R>, fallback: R): (...a: A) => Promise<R> {
   return async (...a: A) => {
+    lastActivity = Date.now();
     try { return await fn(...a); } catch (e) {
       if (e instanceof CommandError) throw new ResponseError(-32602, e.message);
       connection.console.error(`${name} failed: ${(e as Error).stack || e}`);
@@ -97,12 +102,10 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
 connection.onDidChangeWatchedFiles(() => void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); }));
 
-// Work that blocks for a while (the segmenter's dictionary) waits until the user stops typing.
-let lastEdit = 0;
 const IDLE_MS = 2000;
 function whenIdle(after: number, work: () => void): void {
   setTimeout(() => {
-    const quiet = Date.now() - lastEdit;
+    const quiet = Date.now() - lastActivity;
     if (quiet >= IDLE_MS) work(); else whenIdle(IDLE_MS - quiet, work);
   }, after).unref();
 }
@@ -160,7 +163,7 @@ function announce(doc: TextDocument): void {
 }
 
 documents.onDidOpen((e) => void validate(e.document));
-documents.onDidChangeContent((e) => { lastEdit = Date.now(); schedule(e.document); });
+documents.onDidChangeContent((e) => { lastActivity = Date.now(); schedule(e.document); });
 documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>

@@ -51,9 +51,11 @@ export class WorkspaceIndex {
     return s;
   }
 
-  private current(): FileSummary[] {
+  /** Every file's summary; `except` is not summarised (the document a hover is on knows its own). */
+  private current(except?: string): FileSummary[] {
     const out = new Map(this.files);
-    for (const uri of this.open.keys()) out.set(uri, this.summaryOf(uri));
+    for (const uri of this.open.keys()) if (uri !== except) out.set(uri, this.summaryOf(uri));
+    out.delete(except ?? '');
     return [...out.values()];
   }
 
@@ -107,8 +109,7 @@ export class WorkspaceIndex {
 
   personElsewhere(key: string, uri: string): { file: string; uri: string; roles: string[]; count: number }[] {
     const out = [];
-    for (const f of this.current()) {
-      if (f.uri === uri) continue;
+    for (const f of this.current(uri)) {
       const p = f.people.find((x) => x.key === key);
       if (p) out.push({ file: f.file, uri: f.uri, roles: p.roles, count: p.mentions.length });
     }
@@ -117,7 +118,7 @@ export class WorkspaceIndex {
 
   sloganCount(key: string, uri: string): number {
     let n = 0;
-    for (const f of this.current()) if (f.uri !== uri) n += f.slogans.get(key) || 0;
+    for (const f of this.current(uri)) n += f.slogans.get(key) || 0;
     return n;
   }
 }
