@@ -44,11 +44,11 @@ const ctx: Context = {
   },
 };
 
-// Never let one bad request take the server down: log and answer empty.
 // Work that blocks for a while (the segmenter's dictionary) waits until the editor has
 // neither changed a document nor asked anything for a while.
 let lastActivity = 0;
 
+// Never let one bad request take the server down: log and answer empty.
 function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R | Promise<R>, fallback: R): (...a: A) => Promise<R> {
   return async (...a: A) => {
     lastActivity = Date.now();
