@@ -439,7 +439,7 @@ function convert(ctx, file, r, printed) {
   const { o, api } = ctx;
   if (unusable(ctx, file, r)) return undefined;
   const a = api.analysis.analyzeDocument(r.text);
-  const protect = a.people.flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end })));
+  const protect = api.analysis.surnameShields(a.people);
   const out = api.script.convertText(r.text, o.to, { protect });
   if (!o.write) return header(ctx, file, printed) + out;
   if (out !== r.text) {

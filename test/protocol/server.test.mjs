@@ -105,7 +105,7 @@ test('a quick fix is offered only while the document version matches', { skip: !
 });
 
 test('conversion commands apply one edit and keep names', async () => {
-  const text = '会议由区委书记范文明主持。范围扩大，发展理念更新。';
+  const text = '会议由区委书记范伟东主持。范围扩大，发展理念更新。';
   const { uri } = await s.open('conv.txt', text);
   const before = s.applied.length;
   await s.request('workspace/executeCommand', { command: 'zh-article.server.convert', arguments: [uri, 'traditional'] });
@@ -113,7 +113,7 @@ test('conversion commands apply one edit and keep names', async () => {
   const out = applyEdits(text, edit.changes[uri]);
   assert.match(out, /會議/);
   assert.match(out, /範圍/);
-  assert.match(out, /范文明/, 'the surname 范 in a name stays 范');
+  assert.match(out, /范偉東/, 'the surname 范 in a name stays 范; the given name converts');
   await assert.rejects(s.request('workspace/executeCommand', { command: 'zh-article.server.convert', arguments: [uri, 'klingon'] }), /Unknown variant/);
 });
 

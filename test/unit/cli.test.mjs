@@ -186,13 +186,17 @@ test('people --json finds 区委副书记、区长王建国 with role 区长', (
   assert.match(t.stdout, /王建国\s+official\s+.*区长/);
 });
 
-test('convert --to traditional converts 会议 → 會議 and shields names', () => {
+test('convert --to traditional converts 会议 → 會議 and shields one-to-many surnames', () => {
   const f = write('convert.txt', DAMAGED);
   const r = run(['convert', '--to', 'traditional', f]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /會議/);
   assert.doesNotMatch(r.stdout, /会议/);
-  assert.match(r.stdout, /王建国/, 'name found by the analysis is left alone');
+  assert.match(r.stdout, /王建國/, 'a name converts like any text when its surname does not change');
+  const g = write('surname.txt', '本报讯（记者 范伟东）会议要求，范围要扩大。\n');
+  const s = run(['convert', '--to', 'traditional', g]);
+  assert.match(s.stdout, /范偉東/, 'the surname 范 stays 范, the given name converts');
+  assert.match(s.stdout, /範圍/, 'the word 范围 converts');
   const w = run(['convert', '--to', 'traditional', '--write', f]);
   assert.equal(w.status, 0, w.stderr);
   assert.equal(fs.readFileSync(f, 'utf8'), r.stdout);

@@ -5,7 +5,7 @@ import { buildView, toOriginal, type View } from './normalize';
 import { findPeople, type UserPeople } from './people';
 import { segmentReports } from './reports';
 import { withoutResidue } from './residue';
-import { convertEdits, detectScript } from './script';
+import { convertEdits, detectScript, ONE_TO_MANY_SURNAMES } from './script';
 import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
 import { applyChanges, repairChanges } from './repair';
 import type { DamageCode, Finding, Person, Report, ScriptInfo, SloganMention, Span, TextChange } from './types';
@@ -78,6 +78,20 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage
   return { text, findings, reports, people, slogans, expansions, script, damage: d };
 }
 
+/**
+ * What conversion must leave alone in text[from, to) so that names stay right: the surname
+ * of each person mentioned, when OpenCC maps it one-to-many (范 → 範, 余 → 餘). The rest of
+ * the name converts like any text (李伟光 → 李偉光). Spans are relative to from.
+ */
+export function surnameShields(people: Person[], from = 0, to = Infinity): Span[] {
+  const out: Span[] = [];
+  for (const p of people) {
+    if (!ONE_TO_MANY_SURNAMES.has(p.key[0])) continue;
+    for (const m of p.mentions) if (m.start >= from && m.end <= to) out.push({ start: m.start - from, end: m.start - from + 1 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** A report that mixes scripts was half converted; only a document holding both scripts can hold one. */
 function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[], people: Person[]): Finding[] {
   const out: Finding[] = [];
@@ -86,7 +100,7 @@ function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[]
     const info = detectScript(text.slice(r.start, r.end));
     if (info.script !== 'mixed') continue;
     const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
-    const protect = people.flatMap((p) => p.mentions).filter((m) => m.start >= r.start && m.end <= r.end).map((m) => ({ start: m.start - r.start, end: m.end - r.start }));
+    const protect = surnameShields(people, r.start, r.end);
     const changes = convertEdits(text.slice(r.start, r.end), variant, { protect }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
     out.push({ code: 'mixed-script', start: r.nameSpan.start, end: r.nameSpan.end, args: { traditional: Math.round(info.traditionalShare * 100), simplified: Math.round(info.simplifiedShare * 100), variant }, changes });
   }

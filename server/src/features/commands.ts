@@ -3,7 +3,7 @@
 // slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
 import type { Range } from 'vscode-languageserver/node';
 import { convertEdits, VARIANTS, type Variant } from '../analysis/script';
-import type { Span } from '../analysis/types';
+import { surnameShields } from '../analysis/index';
 import { fixAllChanges } from './codeActions';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
@@ -49,10 +49,9 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   const text = doc.getText();
   const from = range ? doc.offsetAt(range.start) : 0, to = range ? doc.offsetAt(range.end) : text.length;
   const part = text.slice(from, to);
-  // names the analysis found (user-listed names included) keep their characters
+  // the surnames of the people the analysis found (user-listed names included) keep their characters
   const a = ctx.store.analysis(doc);
-  const protect: Span[] = [];
-  for (const p of a?.people || []) for (const m of p.mentions) if (m.start >= from && m.end <= to) protect.push({ start: m.start - from, end: m.end - from });
+  const protect = surnameShields(a?.people ?? [], from, to);
   const progress = text.length > 500_000 ? await ctx.connection.window.createWorkDoneProgress() : null;
   progress?.begin('Converting', 0, undefined, false);
   const edits = convertEdits(part, variant, { protect }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
