@@ -5,7 +5,8 @@
 export interface Token { word: string; tag: string }
 export interface Segmenter {
   readonly name: 'nodejieba' | 'jieba-wasm';
-  cut(text: string): string[];
+  /** Words of text; hmm false: dictionary words only, an unknown character stays alone. */
+  cut(text: string, hmm?: boolean): string[];
   tag(text: string): Token[];
 }
 
@@ -15,33 +16,44 @@ const loadNodejieba: Loader = () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jieba = require('nodejieba') as { load(): void; cut(s: string, hmm?: boolean): string[]; tag(s: string): Token[] };
   jieba.load();
-  return { name: 'nodejieba', cut: (s) => jieba.cut(s, true), tag: (s) => jieba.tag(s) };
+  return { name: 'nodejieba', cut: (s, hmm = true) => jieba.cut(s, hmm), tag: (s) => jieba.tag(s) };
 };
 
 const loadJiebaWasm: Loader = () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const wasm = require('jieba-wasm') as { cut(s: string, hmm?: boolean): string[]; tag(s: string, hmm?: boolean): { word: string; tag: string }[] };
-  return { name: 'jieba-wasm', cut: (s) => wasm.cut(s, true), tag: (s) => wasm.tag(s, true).map((t) => ({ word: t.word, tag: t.tag })) };
+  wasm.cut('加载', false); // the dictionary loads on the first cut (half a second): here, not in an analysis
+  return { name: 'jieba-wasm', cut: (s, hmm = true) => wasm.cut(s, hmm), tag: (s) => wasm.tag(s, true).map((t) => ({ word: t.word, tag: t.tag })) };
 };
 
 let cached: Segmenter | null = null;
 let failure: string | null = null;
+// each implementation loads its dictionary once (a second or more)
+const loaded = new Map<Segmenter['name'], Segmenter>();
+const once = (name: Segmenter['name'], load: Loader): Segmenter => {
+  let s = loaded.get(name);
+  if (!s) loaded.set(name, (s = load()));
+  return s;
+};
 
-/** Load a segmenter now (blocking). `prefer` forces one implementation (tests run both). */
+/** Load a segmenter now (blocking). `prefer` forces one implementation (tests run both) without making it the analysis's. */
 export function loadSegmenter(prefer?: 'nodejieba' | 'jieba-wasm'): Segmenter {
-  if (prefer === 'jieba-wasm') return loadJiebaWasm();
-  if (prefer === 'nodejieba') return loadNodejieba();
+  if (prefer === 'jieba-wasm') return once(prefer, loadJiebaWasm);
+  if (prefer === 'nodejieba') return once(prefer, loadNodejieba);
   if (cached) return cached;
   try {
-    cached = loadNodejieba();
+    cached = once('nodejieba', loadNodejieba);
   } catch (e) {
     failure = `nodejieba unavailable (${(e as Error).message.split('\n')[0]}); using jieba-wasm`;
-    cached = loadJiebaWasm();
+    cached = once('jieba-wasm', loadJiebaWasm);
   }
   return cached;
 }
 
 export const segmenterWarning = (): string | null => failure;
+
+/** The segmenter if it has loaded, without loading it (analysis must never wait a second). */
+export const loadedSegmenter = (): Segmenter | null => cached;
 
 /** Load in the background after the current turn of the event loop. */
 export function warmSegmenter(onReady?: (s: Segmenter) => void): void {
