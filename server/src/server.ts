@@ -93,7 +93,16 @@ connection.onInitialized(() => {
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
-  whenIdle(5000, () => warmSegmenter(() => { const w = segmenterWarning(); if (w) connection.console.warn(w); }));
+  whenIdle(5000, () => warmSegmenter(() => {
+    const w = segmenterWarning();
+    if (w) connection.console.warn(w);
+    // the segmenter now checks name edges: people change, so everything built on them is redone
+    store.invalidate();
+    revalidateAll();
+    connection.languages.semanticTokens.refresh();
+    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    void index.rescan();
+  }));
   // index the workspace once the editor is idle; commands that need it wait for it
   setTimeout(() => void index.scan(), 3000).unref();
 });

@@ -73,6 +73,15 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
+  /** Summarise the closed files again (the analysis changed: the segmenter loaded). */
+  rescan(): Promise<void> {
+    return (this.scanning ?? Promise.resolve()).then(() => {
+      for (const uri of [...this.files.keys()]) if (!this.open.has(uri)) this.files.delete(uri);
+      this.scanning = null;
+      return this.scan();
+    });
+  }
+
   private async doScan(progress?: (done: number, total: number) => void): Promise<void> {
     const paths: string[] = [];
     const walk = async (dir: string, depth: number) => {
