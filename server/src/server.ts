@@ -2,6 +2,8 @@
 // the VS Code extension starts the same code over IPC. A thin LSP shim over the pure
 // analysis in ./analysis (as vscode-markdown-languageservice is behind its server).
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, ResponseError,
   TextDocuments, TextDocumentSyncKind, type InitializeResult,
@@ -119,6 +121,23 @@ function whenIdle(after: number, work: () => void): void {
   }, after).unref();
 }
 
+// V8 collects old garbage lazily: analysing a long text leaves tens of megabytes of it in a
+// heap that only grows (ten 1 MB articles: 400 MB of RSS, of which about 100 MB live). Once
+// the editor goes quiet after such work, collect it: two full collections, ~50 ms each (ten
+// 1 MB articles: 225 MB of RSS after two, 289 MB after one).
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const LONG_TEXT = 200_000, QUIET_MS = 400;
+let reclaim: NodeJS.Timeout | undefined;
+function reclaimWhenQuiet(): void {
+  clearTimeout(reclaim);
+  reclaim = setTimeout(() => {
+    const quiet = Date.now() - lastActivity;
+    if (quiet >= QUIET_MS) { collectGarbage(); collectGarbage(); } else reclaimWhenQuiet();
+  }, QUIET_MS);
+  reclaim.unref();
+}
+
 const pending = new Map<string, NodeJS.Immediate>();
 function schedule(doc: TextDocument) {
   const t = pending.get(doc.uri);
@@ -139,8 +158,10 @@ async function validate(doc: TextDocument): Promise<void> {
     store.setLimit(doc.uri, settings.maxFileSize);
     const entry = store.get(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    if (entry.damage && doc.getText().length <= EAGER_KNOWLEDGE) store.analysis(doc);
+    const length = doc.getText().length;
+    if (entry.damage && length <= EAGER_KNOWLEDGE) store.analysis(doc);
     await publish(doc, settings);
+    if (length > LONG_TEXT) reclaimWhenQuiet();
     if (entry.damage && entry.analysis === undefined) {
       clearTimeout(knowledgeTimers.get(doc.uri));
       knowledgeTimers.set(doc.uri, setTimeout(() => {
@@ -150,6 +171,7 @@ async function validate(doc: TextDocument): Promise<void> {
         // a half-converted report is found with the reports: publish again only if that adds something
         if (store.analysis(doc)?.findings.some((f) => f.code === 'mixed-script')) void publish(doc, settings);
         announce(doc);
+        reclaimWhenQuiet();
       }, KNOWLEDGE_DELAY_MS));
     } else announce(doc);
   } catch (e) {
