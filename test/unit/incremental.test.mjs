@@ -77,3 +77,13 @@ test('an edit inside one paragraph of a long text re-analyses only its neighbour
   const firstChanged = inc.layout.lines.findIndex((l, i) => l !== d.layout.lines[i]);
   assert.ok(firstChanged > inc.layout.lines.length / 3, `re-analysis started at line ${firstChanged} of ${inc.layout.lines.length}`);
 });
+
+test('incremental update from and to empty, blank and one-line texts', () => {
+  const steps = ['', '\n\n', '会议', '会议召开。\n', '\n\n区长李伟光主持(huì)会议,强调\n\n要落实。\r\n', '', '　\n'];
+  for (let i = 0; i < steps.length; i++) {
+    for (let j = 0; j < steps.length; j++) {
+      const inc = updateDamage(analyzeDamage(steps[i]), steps[j]);
+      assert.deepEqual(facts(inc), facts(analyzeDamage(steps[j])), `${JSON.stringify(steps[i])} → ${JSON.stringify(steps[j])}`);
+    }
+  }
+});
