@@ -249,33 +249,19 @@ test('round trip on the seeds: toSimplified(convertText(x, traditional)) differs
     console.log(msg);
   });
 
-test('convertText costs little more than the bare opencc-js converter (~1 MB)', (t) => {
+// (its speed against bare opencc-js is measured by `npm run bench`, not here)
+test('each converter gives opencc-js\'s own conversion, on the seeds and on convertText\'s path', () => {
   let seeds = '';
   if (fs.existsSync(SEEDS)) for (const f of fs.readdirSync(SEEDS).sort()) seeds += fs.readFileSync(path.join(SEEDS, f), 'utf8') + '\n\n';
   else seeds = '区委书记主持会议并讲话，传达学习党的二十大精神（2022年10月28日）。會(huì)議 https://www.gov.cn/ 。\n';
-  let big = '';
-  while (big.length < 1_000_000) big += seeds;
-  // bare: opencc-js's own Converter; 'simplified' has no opencc-js preset (it chains hk2t/tw2t
-  // with t2s), so its bare converter is converter('simplified') itself
   const bare = {
     traditional: OpenCC.Converter({ from: 'cn', to: 't' }),
     taiwan: OpenCC.Converter({ from: 'cn', to: 'twp' }),
     hongkong: OpenCC.Converter({ from: 'cn', to: 'hk' }),
-    simplified: S.converter('simplified'),
   };
-  for (const v of ['traditional', 'taiwan', 'hongkong', 'simplified']) {
+  for (const v of ['traditional', 'taiwan', 'hongkong']) {
     assert.equal(S.converter(v)(seeds), bare[v](seeds), `${v}: converter is opencc-js's conversion`);
-    // interleaved runs, best of each: robust against other processes sharing the CPU
-    let b = Infinity, c = Infinity;
-    bare[v](big); S.convertText(big, v);
-    for (let i = 0; i < 4; i++) {
-      let s = performance.now(); bare[v](big); b = Math.min(b, performance.now() - s);
-      s = performance.now(); S.convertText(big, v); c = Math.min(c, performance.now() - s);
-    }
-    const msg = `timing ${v} (${big.length} chars): bare opencc-js ${b.toFixed(0)} ms, convertText ${c.toFixed(0)} ms (×${(c / b).toFixed(2)})`;
-    t.diagnostic(msg);
-    console.log(msg);
-    // the target is ≤ ~1.2×; headroom for a busy machine (node --test runs files in parallel)
-    assert.ok(c <= b * 1.5 + 20, msg);
+    // (taiwan's phrases also convert across a hard wrap in convertText: 项\n目 → 專\n案, which opencc-js leaves)
+    if (v !== 'taiwan') assert.equal(S.convertText(seeds, v), bare[v](seeds), `${v}: convertText without shields is opencc-js's conversion`);
   }
 });
