@@ -97,7 +97,7 @@ function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[]
   const out: Finding[] = [];
   if (script.script !== 'mixed' && !(script.traditionalShare > 0.02 && script.simplifiedShare > 0.02)) return out;
   for (const r of reports) {
-    const info = detectScript(text.slice(r.start, r.end));
+    const info = detectScript(text, r.start, r.end);
     if (info.script !== 'mixed') continue;
     const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
     const protect = surnameShields(people, r.start, r.end);

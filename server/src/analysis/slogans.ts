@@ -30,17 +30,15 @@ export interface SloganHit extends Span {
 
 export class Glossary {
   private readonly byForm = new Map<string, GlossaryEntry>();
-  private readonly byFirst = new Map<string, string[]>();
+  /** the forms as a trie over code units, built on first use (see index()) */
+  private idx: GlossaryIndex | undefined;
   constructor(entries: GlossaryEntry[]) {
     for (const e of entries) for (const f of [e.canonical, ...(e.variants || [])]) this.add(f, e);
   }
   private add(form: string, e: GlossaryEntry) {
     if (form.length < 2) return;
     this.byForm.set(form, e);
-    const list = this.byFirst.get(form[0]) || [];
-    list.push(form);
-    list.sort((a, b) => b.length - a.length);
-    this.byFirst.set(form[0], list);
+    this.idx = undefined;
   }
   /** A copy with user entries added or overriding. */
   withOverrides(entries: GlossaryEntry[]): Glossary {
@@ -52,11 +50,79 @@ export class Glossary {
   lookup(form: string): GlossaryEntry | undefined { return this.byForm.get(form); }
   /** Longest glossary form starting at i. */
   matchAt(s: string, i: number): string | undefined {
-    const list = this.byFirst.get(s[i]);
-    if (list) for (const f of list) if (s.startsWith(f, i)) return f;
-    return undefined;
+    const idx = this.index();
+    if (i < 0 || i >= s.length) return undefined;
+    const node = idx.first[s.charCodeAt(i)];
+    if (node < 0) return undefined;
+    const f = idx.longest(s, i + 1, node);
+    return f < 0 ? undefined : idx.forms[f];
   }
   get size(): number { return this.byForm.size; }
+  /** @internal the trie findSlogans walks */
+  index(): GlossaryIndex {
+    return (this.idx ??= new GlossaryIndex(this.byForm));
+  }
+}
+
+const PAIR_BITS = 16;
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+
+/**
+ * Glossary forms as a trie over UTF-16 code units: the root's children in a typed array (one read
+ * for the many characters no form starts with), deeper ones in Maps.
+ */
+class GlossaryIndex {
+  /** node reached by the first code unit, or -1 */
+  readonly first = new Int32Array(0x10000).fill(-1);
+  /** 0 at pairHash(first unit, second unit) when no form starts with those two units (every form has two) */
+  readonly pairs = new Uint8Array(1 << PAIR_BITS);
+  private readonly kids: (Map<number, number> | undefined)[] = [];
+  /** per node: index into forms of the form ending there, or -1 */
+  private readonly formAt: number[] = [];
+  readonly forms: string[] = [];
+  readonly entries: GlossaryEntry[] = [];
+  /** per form: whether the form or its entry's canonical form is numbered (三个落实) */
+  readonly numbered: boolean[] = [];
+
+  constructor(byForm: ReadonlyMap<string, GlossaryEntry>) {
+    const canonNumbered = new Map<GlossaryEntry, boolean>();
+    for (const [form, entry] of byForm) {
+      this.pairs[pairHash(form.charCodeAt(0), form.charCodeAt(1))] = 1;
+      let node = this.first[form.charCodeAt(0)];
+      if (node < 0) node = this.first[form.charCodeAt(0)] = this.newNode();
+      for (let i = 1; i < form.length; i++) {
+        let m = this.kids[node];
+        if (!m) this.kids[node] = m = new Map();
+        let next = m.get(form.charCodeAt(i));
+        if (next === undefined) { next = this.newNode(); m.set(form.charCodeAt(i), next); }
+        node = next;
+      }
+      let cn = canonNumbered.get(entry);
+      if (cn === undefined) canonNumbered.set(entry, (cn = NUMBERED.test(entry.canonical)));
+      this.formAt[node] = this.forms.length;
+      this.forms.push(form);
+      this.entries.push(entry);
+      this.numbered.push(cn || NUMBERED.test(form));
+    }
+  }
+  private newNode(): number {
+    this.kids.push(undefined);
+    this.formAt.push(-1);
+    return this.formAt.length - 1;
+  }
+  /** Index of the longest form whose first unit led to `node` and whose rest starts at s[j], or -1. */
+  longest(s: string, j: number, node: number): number {
+    let best = this.formAt[node];
+    for (const n = s.length; j < n;) {
+      const m = this.kids[node];
+      if (m === undefined) break;
+      const next = m.get(s.charCodeAt(j++));
+      if (next === undefined) break;
+      node = next;
+      if (this.formAt[node] >= 0) best = this.formAt[node];
+    }
+    return best;
+  }
 }
 
 export const builtinGlossary = new Glossary((glossaryData as { entries: GlossaryEntry[] }).entries);
@@ -64,38 +130,69 @@ export const builtinGlossary = new Glossary((glossaryData as { entries: Glossary
 const NUMERAL = '[一二两三四五六七八九十百千万双]';
 // 三个务必, 四不两直, 两稳一保一防, 十大战略, 新十条, 三提三效, 六最, 五城
 export const NUMBERED = new RegExp(`^(?:新)?${NUMERAL}{1,2}(?:个|项|种|大|条|化|不|最|型|区|城|股|标|定|微|提|稳|新|连冠|方|张|维|全|严|实|讲|有|学|心|抓|基|带|联|字|步|线|点|轮|措|化)|${NUMERAL}[\\p{Script=Han}]${NUMERAL}[\\p{Script=Han}]`, 'u');
-const QUOTE = /“([^“”\n]{1,60})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』/gu;
 const SPEECH_AFTER = /^(?:[，,]?\s*(?:他|她|[\p{Script=Han}]{2,4})?(?:说|表示|介绍|告诉|坦言|感慨))/u;
 const EVENT_AFTER = /^(?:主题活动|公益活动|主题党日|专题研讨班|研讨班|专项募捐|募捐|比赛|大赛|晚会|讲座|展览|论坛|仪式|演出|文艺汇演|知识竞赛|征文)/u;
 const HONOUR_IN = /(?:好人|模范|标兵|楷模|先进个人|优秀党员|最美[\p{Script=Han}]{1,4}|英雄)$/u;
 
+/** The closing mark of an opening quote (“ ‘ 「 『), or -1. */
+function quoteClose(open: number): number {
+  switch (open) {
+    case 0x201c: return 0x201d;
+    case 0x2018: return 0x2019;
+    case 0x300c: return 0x300d;
+    case 0x300e: return 0x300f;
+    default: return -1;
+  }
+}
+
 export function findSlogans(view: string, glossary: Glossary): SloganHit[] {
   const hits: SloganHit[] = [];
   const covered: Span[] = [];
+  const n = view.length;
   // quoted spans first: a formulation in quotes is one token, quotes excluded
-  QUOTE.lastIndex = 0;
-  for (let m; (m = QUOTE.exec(view));) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
-    const start = m.index + 1, end = start + inner.length;
-    const kind = classifyQuote(view, m.index, m.index + m[0].length, inner, glossary);
+  // (what /“([^“”\n]{1,60})”|‘…’|「…」|『…』/g finds, scanned by hand)
+  for (let q = 0; q < n; q++) {
+    const open = view.charCodeAt(q);
+    if (open < 0x2018) continue;
+    const close = quoteClose(open);
+    if (close < 0) continue;
+    // 1 to 60 code points, then the closing mark
+    let e = q + 1, k = 0;
+    while (e < n) {
+      const c = view.charCodeAt(e);
+      if (c === close || c === open || c === 10 || ++k > 60) break;
+      e += c >= 0xd800 && c <= 0xdbff && e + 1 < n && (view.charCodeAt(e + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
+    if (k === 0 || k > 60 || e >= n || view.charCodeAt(e) !== close) continue;
+    const inner = view.slice(q + 1, e);
+    const kind = classifyQuote(view, q, e + 1, inner, glossary);
     if (kind) {
       const entry = glossary.lookup(inner);
-      hits.push({ start, end, key: entry ? entry.canonical : inner, text: inner, source: kind, entry });
-      covered.push({ start: m.index, end: m.index + m[0].length });
+      hits.push({ start: q + 1, end: e, key: entry ? entry.canonical : inner, text: inner, source: kind, entry });
+      covered.push({ start: q, end: e + 1 });
     }
+    q = e; // the regex resumes after a match
   }
   // glossary terms outside quotes: 统筹推进五位一体总体布局
+  const idx = glossary.index();
+  const { first, pairs } = idx;
   let c = 0;
-  covered.sort((a, b) => a.start - b.start);
-  for (let i = 0; i < view.length; i++) {
-    while (c < covered.length && covered[c].end <= i) c++;
-    if (c < covered.length && covered[c].start <= i) { i = covered[c].end - 1; continue; }
-    const form = glossary.matchAt(view, i);
-    if (!form) continue;
-    const entry = glossary.lookup(form)!;
+  let nextCovered = covered.length ? covered[0].start : n; // covered spans are in order and disjoint
+  for (let i = 0; i < n; i++) {
+    if (i >= nextCovered) {
+      while (c < covered.length && covered[c].end <= i) c++;
+      if (c < covered.length && covered[c].start <= i) { i = covered[c].end - 1; continue; }
+      nextCovered = c < covered.length ? covered[c].start : n;
+    }
+    const c0 = view.charCodeAt(i);
+    const node = first[c0];
+    if (node < 0 || pairs[pairHash(c0, view.charCodeAt(i + 1))] === 0) continue;
+    const f = idx.longest(view, i + 1, node);
+    if (f < 0) continue;
+    const form = idx.forms[f];
+    const entry = idx.entries[f];
     // numbered formulations are unmistakable in running text; other glossary terms are vocabulary there
-    const vocabulary = !NUMBERED.test(entry.canonical) && !NUMBERED.test(form);
-    hits.push({ start: i, end: i + form.length, key: entry.canonical, text: form, source: 'glossary', entry, vocabulary });
+    hits.push({ start: i, end: i + form.length, key: entry.canonical, text: form, source: 'glossary', entry, vocabulary: !idx.numbered[f] });
     i += form.length - 1;
   }
   return hits.sort((a, b) => a.start - b.start);
@@ -127,7 +224,7 @@ function classifyQuote(view: string, qStart: number, qEnd: number, inner: string
  * three items each ending like the formulation (穿透落实、闭环落实、担当落实).
  */
 export function findExpansion(view: string, slogan: string): string[] | null {
-  const m = new RegExp(`^(?:新)?(${NUMERAL}{1,2})(?:个|项|种|大|条)(\\p{Script=Han}{2,4})$`, 'u').exec(slogan);
+  const m = NUMBERED_KEY.exec(slogan);
   if (!m) return null;
   const n = chineseNumber(m[1]);
   const tail = m[2].slice(-2);
@@ -148,6 +245,8 @@ export function findExpansion(view: string, slogan: string): string[] | null {
   }
   return null;
 }
+
+const NUMBERED_KEY = new RegExp(`^(?:新)?(${NUMERAL}{1,2})(?:个|项|种|大|条)(\\p{Script=Han}{2,4})$`, 'u');
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 function chineseNumber(s: string): number {
