@@ -11,7 +11,12 @@ import { dirname, join } from 'node:path';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 const require = createRequire(import.meta.url);
-const { analyzeDocument } = require(workerData.analysisPath);
+const { analyzeDocument, analyzeDamage } = require(workerData.analysisPath);
+// the parts issues #3 and #5 budget on their own, when the analyser has them: the damage tier
+// (what the diagnostics show) and the people pass over the normalised view
+const optional = (file) => { try { return require(join(dirname(workerData.analysisPath), file)); } catch { return {}; } };
+const { findPeople } = optional('people.js');
+const { buildView } = optional('normalize.js');
 if (typeof analyzeDocument !== 'function') throw new Error(`${workerData.analysisPath} exports no analyzeDocument`);
 
 // The analyser's segmenter loads its dictionary lazily; load it up front, as nodejieba's load()
@@ -47,9 +52,25 @@ parentPort.on('message', ({ id, kind, text, max }) => {
       parentPort.postMessage({ id, ms, targets });
       return;
     }
+    let damageMs, peopleMs;
+    if (typeof analyzeDamage === 'function') {
+      gc();
+      const t1 = performance.now();
+      const d = analyzeDamage(text);
+      damageMs = performance.now() - t1;
+      if (typeof findPeople === 'function' && typeof buildView === 'function') {
+        const view = buildView(text, [...d.residue, ...d.reflow.joins]);
+        gc();
+        const t2 = performance.now();
+        findPeople(view.text);
+        peopleMs = performance.now() - t2;
+      }
+    }
     parentPort.postMessage({
       id,
       ms,
+      damageMs,
+      peopleMs,
       sanity: {
         findings: a.findings?.length,
         byCode: a.findings?.reduce((o, f) => ((o[f.code] = (o[f.code] ?? 0) + 1), o), {}),

@@ -81,6 +81,7 @@ const MEMORY_DOCS = 10;
 const BUDGET = {
   analysisVsJieba: 1.0, // × nodejieba cut of the same 1 MB
   analysis1MbMs: 150,
+  damage1MbMs: 50, // issue #3: these diagnostics for a 1 MB file
   firstDiagnosticsMs: 300,
   incrementalMs: 20,
   hoverMedianMs: 2,
@@ -335,6 +336,7 @@ async function analysisBench() {
   let analysisGaveUp = null; // a timeout: no analysis at this size or larger
   for (const c of corpora) {
     const times = Object.fromEntries(names.map((n) => [n, []]));
+    const parts = {};
     const sanity = {};
     let analysisNote = analysisGaveUp;
     log(`analysis: ${c.label} × ${c.runs}`);
@@ -344,6 +346,8 @@ async function analysisBench() {
         try {
           const res = await analyzer.call('analyze', text);
           times.analysis.push(res.ms);
+          if (res.damageMs != null) (parts.damage ??= []).push(res.damageMs);
+          if (res.peopleMs != null) (parts.people ??= []).push(res.peopleMs);
           if (r === 0) sanity.analysis = res.sanity;
           if (res.ms > ANALYSIS_SLOW_MS && r < c.runs - 1) analysisNote = `${r + 1} of ${c.runs} runs: a run took over ${ANALYSIS_SLOW_MS / 1000} s`;
         } catch (e) {
@@ -372,6 +376,8 @@ async function analysisBench() {
       msPerMb: Object.fromEntries(names.map((n) => [n, round(med[n] == null ? null : med[n] / mb)])),
       samplesMs: Object.fromEntries(names.map((n) => [n, times[n].map((x) => round(x))])),
       analysisNote: analysisNote ?? undefined,
+      // the damage tier alone (analyzeDamage: every diagnostic but mixed-script) and the people pass (findPeople on the view)
+      partsMedianMs: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(median(v))])),
       sanity,
     };
     if (med.analysis != null) {
@@ -738,6 +744,10 @@ function budget(name, measured, limit, pass, note, part) {
   const r = an != null && jb ? an / jb : null;
   budget('Full analysis of 1 MB vs nodejieba cut of the same text', r == null ? '—' : `${fmtX(r)} (${fmtMs(an)} vs ${fmtMs(jb)})`, `≤ ${BUDGET.analysisVsJieba.toFixed(1)}×`, r == null ? null : r <= BUDGET.analysisVsJieba, undefined, 'analysis');
   budget('Full analysis of 1 MB', fmtMs(an), `< ${BUDGET.analysis1MbMs} ms`, an == null ? null : an < BUDGET.analysis1MbMs, undefined, 'analysis');
+  const dm = a1?.partsMedianMs?.damage;
+  budget('Damage diagnostics of 1 MB (analyzeDamage: every diagnostic but mixed-script)', fmtMs(dm), `< ${BUDGET.damage1MbMs} ms`, dm == null ? null : dm < BUDGET.damage1MbMs, undefined, 'analysis');
+  const pm = a1?.partsMedianMs?.people;
+  budget('People of 1 MB (findPeople on the normalised view) vs nodejieba cut of the same text', pm == null || !jb ? '—' : `${fmtX(pm / jb)} (${fmtMs(pm)} vs ${fmtMs(jb)})`, '≤ 1.0×', pm == null || !jb ? null : pm / jb <= 1, undefined, 'analysis');
   const cv = results.conversion;
   budget('Converting 1 MB to traditional: convertText (names shielded) vs bare opencc-js cn→t on the same string, median of per-run ratios',
     cv == null ? '—' : `${fmtX(cv.ratio)} (${fmtMs(cv.medianMs.convertText)} vs ${fmtMs(cv.medianMs.bare)})`, `≤ ${BUDGET.conversionVsOpencc.toFixed(1)}×`,
