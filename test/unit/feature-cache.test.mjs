@@ -11,6 +11,7 @@ import { ROOT } from '../support/lsp.mjs';
 const require = createRequire(import.meta.url);
 const { analyzeDocument } = require(resolve(ROOT, 'server/out/analysis/index.js'));
 const symbols = require(resolve(ROOT, 'server/out/features/symbols.js'));
+const lines = require(resolve(ROOT, 'server/out/features/lines.js'));
 const tokens = require(resolve(ROOT, 'server/out/features/semanticTokens.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 const { SemanticTokensBuilder, SymbolKind } = require('vscode-languageserver/node');
@@ -33,13 +34,13 @@ test('LineIndex answers as TextDocument.positionAt for every offset (\\n, \\r\\n
     for (let o = -2; o <= text.length + 2; o++) offsets.push(o);
     const orders = [offsets, [...offsets].reverse(), offsets.map((_, i) => offsets[(i * 7919) % offsets.length])];
     for (const order of orders) {
-      const li = new symbols.LineIndex(text);
+      const li = new lines.LineIndex(text);
       for (const o of order) {
         assert.deepEqual(li.position(o), doc.positionAt(o), `offset ${o} of ${JSON.stringify(text.slice(0, 20))}`);
         assert.equal(li.line(o), doc.positionAt(o).line);
       }
     }
-    assert.equal(new symbols.LineIndex(text).lineCount, doc.lineCount);
+    assert.equal(new lines.LineIndex(text).lineCount, doc.lineCount);
   }
 });
 

@@ -1,10 +1,11 @@
 // Diagnostics: each finding becomes a Diagnostic with a stable string code and its fix
 // carried in `data` (with the document version), so code actions need no second analysis.
-import { DiagnosticSeverity, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../analysis/types';
 import type { Settings } from '../settings';
 import type { Entry } from '../store';
+import { linesOf } from './lines';
 import { message, type Locale } from './messages';
 
 /**
@@ -35,30 +36,12 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
   const out: Diagnostic[] = [];
   // people, slogans and reports may not be computed yet: then the damage alone (all but mixed-script)
   const findings = entry.analysis?.findings ?? entry.damage?.findings ?? [];
-  const at = positions(entry.damage?.layout.lines ?? []);
+  const li = linesOf(entry.damage ?? { text: '' });
   for (const f of findings) {
     const level = settings.diagnostics[f.code];
     if (level === 'off') continue;
     const data: FixData = { v: doc.version, changes: f.changes.map((c) => [c.start, c.end, c.text]) };
-    out.push({ range: { start: at(f.start), end: at(f.end) }, severity: SEVERITY[level], source: SOURCE, code: f.code, message: message(f, locale), data });
+    out.push({ range: li.range(f), severity: SEVERITY[level], source: SOURCE, code: f.code, message: message(f, locale), data });
   }
   return out;
-}
-
-/**
- * Offset → position over the analysed lines, for offsets mostly in increasing order (findings
- * are sorted): a cursor that moves forward, with a binary search when it must jump back.
- */
-function positions(lines: readonly { start: number; end: number }[]): (off: number) => Position {
-  let i = 0;
-  return (off) => {
-    if (!lines.length) return { line: 0, character: off };
-    if (off < lines[i].start) {
-      let lo = 0, hi = i;
-      while (lo < hi) { const m = (lo + hi + 1) >> 1; if (lines[m].start <= off) lo = m; else hi = m - 1; }
-      i = lo;
-    }
-    while (i + 1 < lines.length && lines[i + 1].start <= off) i++;
-    return { line: i, character: Math.min(off, lines[i].end) - lines[i].start };
-  }
 }

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pinyin } from 'pinyin-pro';
 import type { Context } from './context';
 import { findAt, mentionsOf } from './hover';
-import { linesOf } from './symbols';
+import { linesOf } from './lines';
 
 function personAt(ctx: Context, doc: TextDocument, pos: Position) {
   const a = ctx.store.analysis(doc);

@@ -3,7 +3,7 @@
 import { SemanticTokensBuilder, type SemanticTokensLegend } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
-import { linesOf } from './symbols';
+import { linesOf } from './lines';
 
 export const LEGEND: SemanticTokensLegend = { tokenTypes: ['person', 'slogan'], tokenModifiers: ['reporter', 'photographer', 'glossary'] };
 

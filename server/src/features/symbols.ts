@@ -1,76 +1,12 @@
 // Outline: one symbol per report — the headline (kicker and subtitle beneath), its date
 // and bylines as detail — with captions, people and slogans as children. Also folding
 // ranges per report and the code lens "5 people · 7 slogans · 2 repairs".
-import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange, type Position, type Range } from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
 import type { Report, Span } from '../analysis/types';
+import { linesOf } from './lines';
 import type { Locale } from './messages';
-
-const isEol = (c: number) => c === 10 || c === 13;
-
-/**
- * Offsets → positions in an analysed text, exactly as TextDocument.positionAt answers (a line
- * ends at \n, \r\n or \r; an offset inside \r\n stands before it). Built once per analysis
- * (linesOf). It remembers the last line it answered, so offsets asked in about document order
- * (as every feature here asks them) cost a step or two each instead of a binary search.
- */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  private last = 0;
-  constructor(private readonly text: string) {
-    if (text.indexOf('\r') < 0) {
-      // \n only (the usual case): a native search per line instead of a loop over every character
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; this.starts.push(i + 1); } else if (c === 10) this.starts.push(i + 1);
-    }
-  }
-
-  get lineCount(): number { return this.starts.length; }
-
-  /** the line holding offset (clamped to the text) */
-  line(offset: number): number {
-    const s = this.starts, n = s.length;
-    const off = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    let l = this.last;
-    if (s[l] > off) {
-      let lo = 0, hi = l - 1; // the answer is in [0, l)
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= off) lo = mid; else hi = mid - 1; }
-      l = lo;
-    } else if (l + 1 < n && s[l + 1] <= off) {
-      l++;
-      for (let k = 0; k < 4 && l + 1 < n && s[l + 1] <= off; k++) l++;
-      if (l + 1 < n && s[l + 1] <= off) {
-        let lo = l + 1, hi = n - 1; // the answer is in (l, n)
-        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= off) lo = mid; else hi = mid - 1; }
-        l = lo;
-      }
-    }
-    this.last = l;
-    return l;
-  }
-
-  position(offset: number): Position {
-    const l = this.line(offset), start = this.starts[l];
-    let off = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    while (off > start && isEol(this.text.charCodeAt(off - 1))) off--;
-    return { line: l, character: off - start };
-  }
-
-  range(s: Span): Range { return { start: this.position(s.start), end: this.position(s.end) }; }
-}
-
-const lineCache = new WeakMap<Analysis, LineIndex>();
-/** The line index of an analysis's text (offsets of an analysis are into its text). */
-export function linesOf(a: Analysis): LineIndex {
-  let li = lineCache.get(a);
-  if (!li) { li = new LineIndex(a.text); lineCache.set(a, li); }
-  return li;
-}
 
 /**
  * What a feature computes from an analysis alone, kept with that analysis: the store gives the

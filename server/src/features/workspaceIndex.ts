@@ -3,7 +3,7 @@
 // cross-file parts of hovers. Open documents replace their file's summary.
 import { promises as fs } from 'node:fs';
 import type { Range } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { linesOf } from './lines';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/index';
@@ -135,8 +135,8 @@ export class WorkspaceIndex {
 function summarize(uri: string, file: string, a: Analysis): FileSummary {
   const slogans = new Map<string, number>();
   for (const s of a.slogans) if (!s.vocabulary) slogans.set(s.key, (slogans.get(s.key) || 0) + 1);
-  const doc = TextDocument.create(uri, 'zh-article', 0, a.text);
-  const range = (s: Span): Range => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
+  const li = linesOf(a);
+  const range = (s: Span): Range => li.range(s);
   return {
     uri, file,
     reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' '), start: r.start, range: range(r) })),
