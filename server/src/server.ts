@@ -95,7 +95,7 @@ connection.onInitialized(() => {
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
-  whenIdle(5000, () => warmSegmenter(() => {
+  whenQuiet(IDLE_MS, 5000, () => warmSegmenter(() => {
     const w = segmenterWarning();
     if (w) connection.console.warn(w);
     // the segmenter now checks name edges: people change, so everything built on them is redone
@@ -113,11 +113,13 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
 connection.onDidChangeWatchedFiles(() => void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); }));
 
+// quiet before the segmenter loads (a blocking half second or more)
 const IDLE_MS = 2000;
-function whenIdle(after: number, work: () => void): void {
+/** Run work once the editor has neither changed a document nor asked anything for quietMs (looking first after `after` ms). */
+function whenQuiet(quietMs: number, after: number, work: () => void): void {
   setTimeout(() => {
     const quiet = Date.now() - lastActivity;
-    if (quiet >= IDLE_MS) work(); else whenIdle(IDLE_MS - quiet, work);
+    if (quiet >= quietMs) work(); else whenQuiet(quietMs, quietMs - quiet, work);
   }, after).unref();
 }
 
@@ -128,14 +130,11 @@ function whenIdle(after: number, work: () => void): void {
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 const LONG_TEXT = 200_000, QUIET_MS = 400;
-let reclaim: NodeJS.Timeout | undefined;
+let reclaimPending = false;
 function reclaimWhenQuiet(): void {
-  clearTimeout(reclaim);
-  reclaim = setTimeout(() => {
-    const quiet = Date.now() - lastActivity;
-    if (quiet >= QUIET_MS) { collectGarbage(); collectGarbage(); } else reclaimWhenQuiet();
-  }, QUIET_MS);
-  reclaim.unref();
+  if (reclaimPending) return;
+  reclaimPending = true;
+  whenQuiet(QUIET_MS, QUIET_MS, () => { reclaimPending = false; collectGarbage(); collectGarbage(); });
 }
 
 const pending = new Map<string, NodeJS.Immediate>();

@@ -7,6 +7,7 @@ import { repairDocument } from '../analysis/index';
 import type { DamageCode, TextChange } from '../analysis/types';
 import type { Context } from './context';
 import { editsOf, fixOf, SOURCE } from './diagnostics';
+import { findAt, mentionsOf } from './hover';
 import { fixTitle, title } from './messages';
 
 export const FIX_ALL_KIND = 'source.fixAll.zh-article';
@@ -29,8 +30,7 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
     }
     const a = ctx.store.analysis(doc);
     if (a) {
-      const s = doc.offsetAt(params.range.start), e = doc.offsetAt(params.range.end);
-      const m = a.people.flatMap((p) => p.mentions).find((x) => x.start <= e && x.end >= s);
+      const m = findAt(mentionsOf(a), doc.offsetAt(params.range.start));
       if (m) {
         const name = a.people[m.person].key;
         out.push({ title: title('notPerson', ctx.locale) + a.people[m.person].name, kind: CodeActionKind.QuickFix, command: { title: title('notPerson', ctx.locale), command: 'zh-article.server.notAPerson', arguments: [doc.uri, name] } });
