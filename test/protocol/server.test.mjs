@@ -133,3 +133,16 @@ test('Chinese locale: messages in Chinese', async () => {
     assert.match(diagnostics[0].message, /半角标点/);
   } finally { await s3.stop(); }
 });
+
+test('the cursor on a name offers "Not a person" for that name, and nothing elsewhere', async () => {
+  const text = '本报讯 区委副书记、区长李伟光主持会议并讲话。\n';
+  const { uri } = await s.open('not-a-person.txt', text);
+  const at = positionOf(text, '伟光');
+  const on = await s.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } });
+  const action = on.find((a) => a.command?.command === 'zh-article.server.notAPerson');
+  assert.ok(action, JSON.stringify(on));
+  assert.deepEqual(action.command.arguments, [uri, '李伟光']);
+  const off = positionOf(text, '会议');
+  const elsewhere = await s.request('textDocument/codeAction', { textDocument: { uri }, range: { start: off, end: off }, context: { diagnostics: [], only: ['quickfix'] } });
+  assert.ok(!elsewhere.some((a) => a.command?.command === 'zh-article.server.notAPerson'));
+});
