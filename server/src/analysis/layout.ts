@@ -114,7 +114,8 @@ export function layoutLines(text: string, residue: Span[], from: number, to: num
   let ri = 0;
   while (ri < residue.length && residue[ri].end <= from) ri++;
   // without carriage returns, native indexOf finds the line ends (a character loop is many times slower)
-  const lf = text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to;
+  const cr = text.indexOf('\r', from);
+  const lf = cr < 0 || cr >= to;
   let start = from;
   for (let i = from; i <= to; i++) {
     if (lf) { i = text.indexOf('\n', i); if (i < 0 || i > to) i = to; }
