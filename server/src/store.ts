@@ -41,8 +41,9 @@ export class AnalysisStore {
     this.cache.delete(doc.uri);
     if (hit && hit.version === doc.version) { this.cache.set(doc.uri, hit); return hit; }
     const text = doc.getText();
-    const sizeMb = Buffer.byteLength(text, 'utf8') / 1048576;
     const limitMb = this.limits.get(doc.uri) ?? 20;
+    // a UTF-16 unit takes at most 3 UTF-8 bytes: count them only when the text may be too large
+    const sizeMb = text.length * 3 > limitMb * 1048576 ? Buffer.byteLength(text, 'utf8') / 1048576 : 0;
     let entry: Entry;
     if (sizeMb > limitMb) entry = { version: doc.version, damage: null, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
     else entry = { version: doc.version, damage: hit?.damage ? updateDamage(hit.damage, text) : analyzeDamage(text) };

@@ -21,8 +21,10 @@ export interface Damage {
   residue: Residue[];
   layout: Layout;
   reflow: Reflow;
-  /** every damage finding, sorted by start */
+  /** every damage finding, sorted by start (the mojibake notice, if any, first) */
   findings: Finding[];
+  /** where the edit that made this version from the previous one starts (updateDamage) */
+  edited?: number;
 }
 
 export function analyzeDamage(text: string): Damage {
@@ -30,9 +32,10 @@ export function analyzeDamage(text: string): Damage {
   const lay = layout(text, residue);
   const rf = reflow(lay, text);
   const findings = rf.findings.concat(lineFindings(text, lay.lines, lay.lines, residue));
-  const moj = mojibakeFinding(text);
-  if (moj) findings.push(moj);
   findings.sort(byPosition);
+  // the mojibake notice concerns the whole text: first, whatever else starts at 0
+  const moj = mojibakeFinding(text);
+  if (moj) findings.unshift(moj);
   return { text, residue, layout: lay, reflow: rf, findings };
 }
 
@@ -70,7 +73,8 @@ export function updateDamage(prev: Damage, text: string): Damage {
   let p = commonPrefix(old, text);
   let s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   const delta = text.length - old.length;
-  if (Math.max(old.length - s - p, text.length - s - p) > text.length * LARGE_EDIT) return analyzeDamage(text);
+  const afresh = (): Damage => ({ ...analyzeDamage(text), edited: p });
+  if (Math.max(old.length - s - p, text.length - s - p) > text.length * LARGE_EDIT) return afresh();
   // a pair of surrogates or \r\n cut by the diff: widen to the whole pair
   if (p > 0 && (isHighSurrogate(old.charCodeAt(p - 1)) || old.charCodeAt(p - 1) === 13)) p--;
   if (s > 0 && (isLowSurrogate(old.charCodeAt(old.length - s)) || old.charCodeAt(old.length - s) === 10)) s--;
@@ -88,12 +92,12 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const from = firstLine < oldLines.length ? oldLines[firstLine].start : old.length;
     // the window holds whole lines: up to the start of the next chunk's first line, less its terminator
     const oldTo = endLine < oldLines.length ? oldLines[endLine - 1].end : old.length;
-    if (from > p || oldTo < old.length - s) return analyzeDamage(text); // the edit is not inside whole lines of the window
+    if (from > p || oldTo < old.length - s) return afresh(); // the edit is not inside whole lines of the window
     const to = oldTo + delta;
-    const residueBefore = prev.residue.filter((r) => r.end <= from);
+    // residue lies within lines, so none straddles the window's edges
     const windowResidue = shiftSpans(findResidue(text.slice(from, to)), from);
-    const residueAfter = prev.residue.filter((r) => r.start >= oldTo).map((r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
-    const residue = residueBefore.concat(windowResidue, residueAfter);
+    const oldResidue = prev.residue, residueAfter = shifted(oldResidue, firstAtOrAfter(oldResidue, oldTo), (r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
+    const residue = oldResidue.slice(0, firstAtOrAfter(oldResidue, from)).concat(windowResidue, residueAfter);
 
     const mid = layoutLines(text, windowResidue, from, to, firstLine);
     const lineDelta = firstLine + mid.length - endLine;
@@ -101,20 +105,20 @@ export function updateDamage(prev: Damage, text: string): Damage {
     demoteWrappedHeadlines(mid, midBlocks, wrapWidth, firstLine);
     const lastMid = midBlocks.length ? mid[midBlocks[midBlocks.length - 1].last - firstLine] : null;
     if (endLine < oldLines.length && lastMid && !safeCutAfter(lastMid) && b1 < oldBlocks.length - 1) { b1++; continue; }
-    const after = oldLines.slice(endLine).map((l) => shiftLine(l, delta, lineDelta));
-    const lines = oldLines.slice(0, firstLine).concat(mid, after);
-    const blocks = oldBlocks.slice(0, b0).concat(midBlocks, oldBlocks.slice(b1 + 1).map((b) => ({ first: b.first + lineDelta, last: b.last + lineDelta })));
+    const lines = oldLines.slice(0, firstLine).concat(mid, shifted(oldLines, endLine, (l) => shiftLine(l, delta, lineDelta)));
+    // blocks and paragraphs hold line numbers only: typing within a line leaves those after the window as they are
+    const blocksAfter = oldBlocks.slice(b1 + 1);
+    const blocks = oldBlocks.slice(0, b0).concat(midBlocks, lineDelta ? blocksAfter.map((b) => ({ first: b.first + lineDelta, last: b.last + lineDelta })) : blocksAfter);
     // a different column width changes how every line reads: analyse afresh
-    if (inferWrapWidth(lines, blocks) !== wrapWidth) return analyzeDamage(text);
+    if (inferWrapWidth(lines, blocks) !== wrapWidth) return afresh();
     const lay: Layout = { lines, blocks, wrapWidth };
 
     const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth }, text);
     const old_ = prev.reflow;
     const inWindow = (line: number) => line >= firstLine && line < endLine;
-    const paragraphs: Paragraph[] = [];
-    for (const q of old_.paragraphs) if (q.lines[0] < firstLine) paragraphs.push(q);
-    paragraphs.push(...rfMid.paragraphs);
-    for (const q of old_.paragraphs) if (q.lines[0] >= endLine) paragraphs.push(q.moved ? { lines: q.lines.map((i) => i + lineDelta), moved: true } : { lines: q.lines.map((i) => i + lineDelta) });
+    const oldParagraphs = old_.paragraphs, firstAfter = firstParagraphFrom(oldParagraphs, endLine);
+    const paragraphs: Paragraph[] = oldParagraphs.slice(0, firstParagraphFrom(oldParagraphs, firstLine)).concat(rfMid.paragraphs,
+      lineDelta ? shifted(oldParagraphs, firstAfter, (q) => (q.moved ? { lines: q.lines.map((i) => i + lineDelta), moved: true } : { lines: q.lines.map((i) => i + lineDelta) })) : oldParagraphs.slice(firstAfter));
     const headlineJoins = new Set<number>();
     for (const i of old_.headlineJoins) if (i < firstLine) headlineJoins.add(i); else if (!inWindow(i)) headlineJoins.add(i + lineDelta);
     for (const i of rfMid.headlineJoins) headlineJoins.add(i);
@@ -122,13 +126,12 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const rf: Reflow = { paragraphs, findings: [], joins, headlineJoins };
 
     const midFindings = rfMid.findings.concat(lineFindings(text, lines, mid, windowResidue)).sort(byPosition);
-    const findings: Finding[] = [];
-    for (const f of prev.findings) if (f.code !== 'mojibake' && f.start < from) findings.push(f);
-    findings.push(...midFindings);
-    for (const f of prev.findings) if (f.code !== 'mojibake' && f.start >= oldTo) findings.push(shiftFinding(f, delta));
+    // the old findings without the mojibake notice (at the top, found afresh for the whole text)
+    const oldFindings = prev.findings, skip = oldFindings[0]?.code === 'mojibake' ? 1 : 0;
     const moj = mojibakeFinding(text);
-    if (moj) findings.unshift(moj);
-    return { text, residue, layout: lay, reflow: rf, findings };
+    const findings = (moj ? [moj] : []).concat(oldFindings.slice(skip, Math.max(skip, firstAtOrAfter(oldFindings, from))), midFindings,
+      shifted(oldFindings, Math.max(skip, firstAtOrAfter(oldFindings, oldTo)), (f) => shiftFinding(f, delta)));
+    return { text, residue, layout: lay, reflow: rf, findings, edited: p };
   }
 }
 
@@ -147,6 +150,24 @@ function commonSuffix(a: string, b: string, max: number): number {
   while (s + CHUNK <= max && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
   while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
+}
+/** xs[from..] through shift, in a preallocated array (indexed loops: this code runs once per edit, mostly unoptimised, where for-of allocates per step) */
+function shifted<T>(xs: T[], from: number, shift: (x: T) => T): T[] {
+  const out: T[] = new Array(Math.max(0, xs.length - from));
+  for (let i = from; i < xs.length; i++) out[i - from] = shift(xs[i]);
+  return out;
+}
+/** Index of the first paragraph whose first line is at or after line (paragraphs in line order). */
+function firstParagraphFrom(paragraphs: Paragraph[], line: number): number {
+  let lo = 0, hi = paragraphs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (paragraphs[mid].lines[0] < line) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** Index of the first span starting at or after off (spans sorted by start). */
+function firstAtOrAfter(spans: Span[], off: number): number {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < off) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -9,7 +9,9 @@ const LATIN1_RUN = /[\u00a1-\u00ff]{6,}/gu;
 export function mojibakeFinding(text: string): Finding | null {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   let evidence = '';
-  const fffd = (sample.match(/\ufffd/gu) || []).length;
+  // counted without building an array of matches: this runs on every edit of a long text
+  let fffd = 0;
+  for (let i = sample.indexOf('\ufffd'); i >= 0; i = sample.indexOf('\ufffd', i + 1)) fffd++;
   if (fffd >= 3 || REPLACEMENT_RUN.test(sample)) evidence = 'replacement';
   else {
     const latin = (sample.match(LATIN1_RUN) || []).join('').length;
