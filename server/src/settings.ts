@@ -6,6 +6,8 @@ export type Level = Severity | 'off';
 
 export interface Settings {
   maxFileSize: number; // MB
+  /** at most this many diagnostics per document, those nearest the last edit (0: all) */
+  maxNumberOfProblems: number;
   diagnostics: Record<DamageCode, Level>;
   fixAll: DamageCode[];
   codeLens: boolean;
@@ -24,12 +26,17 @@ export const DEFAULT_LEVELS: Record<DamageCode, Level> = {
   mojibake: 'error',
   'mixed-script': 'information',
   'file-too-large': 'warning',
+  'too-many-problems': 'information',
 };
+
+// VS Code shows at most 1,000 diagnostics per file and drops the rest after sorting them by
+// severity (extHostDiagnostics); sending more only costs time on every keystroke.
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 // Moving a byline or deleting furniture changes what the text says; fix-all only restores.
 export const DEFAULT_FIX_ALL: DamageCode[] = ['hard-wrap', 'split-sentence', 'caption-interrupts', 'split-headline', 'pinyin-residue', 'halfwidth-punct', 'stray-space'];
 
-export const DEFAULT_SETTINGS: Settings = { maxFileSize: 20, diagnostics: { ...DEFAULT_LEVELS }, fixAll: DEFAULT_FIX_ALL, codeLens: true };
+export const DEFAULT_SETTINGS: Settings = { maxFileSize: 20, maxNumberOfProblems: DEFAULT_MAX_PROBLEMS, diagnostics: { ...DEFAULT_LEVELS }, fixAll: DEFAULT_FIX_ALL, codeLens: true };
 
 const camel = (c: string) => c.replace(/-(\w)/g, (_, x: string) => x.toUpperCase());
 
@@ -44,6 +51,7 @@ export function resolveSettings(raw: unknown): Settings {
   }
   const fixAll = Array.isArray((r.fixAll as Record<string, unknown> | undefined)?.codes) ? ((r.fixAll as { codes: string[] }).codes.filter((c) => c in DEFAULT_LEVELS) as DamageCode[]) : DEFAULT_FIX_ALL;
   const maxFileSize = typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : 20;
+  const maxNumberOfProblems = typeof r.maxNumberOfProblems === 'number' && r.maxNumberOfProblems >= 0 ? Math.floor(r.maxNumberOfProblems) : DEFAULT_MAX_PROBLEMS;
   const codeLens = typeof (r.codeLens as Record<string, unknown> | undefined)?.enabled === 'boolean' ? Boolean((r.codeLens as { enabled: boolean }).enabled) : true;
-  return { maxFileSize, diagnostics, fixAll, codeLens };
+  return { maxFileSize, maxNumberOfProblems, diagnostics, fixAll, codeLens };
 }

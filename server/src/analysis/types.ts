@@ -18,7 +18,9 @@ export type DamageCode =
   | 'byline-merged'
   | 'mojibake'
   | 'mixed-script'
-  | 'file-too-large';
+  | 'file-too-large'
+  // a notice, not damage: more problems than zhArticle.maxNumberOfProblems publishes
+  | 'too-many-problems';
 
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

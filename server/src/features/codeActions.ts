@@ -24,7 +24,13 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
         out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: fixTitle(code, ctx.locale), command: 'zhArticle.reopenWithGb18030', arguments: [doc.uri] } });
         continue;
       }
-      const edits = fixOf(doc, d.data);
+      if (code === 'too-many-problems' || code === 'file-too-large') {
+        if (code === 'too-many-problems') out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: fixTitle(code, ctx.locale), command: 'zhArticle.repairDocument' } });
+        const setting = code === 'too-many-problems' ? 'zhArticle.maxNumberOfProblems' : 'zhArticle.maxFileSize';
+        out.push({ title: `${title('openSettings', ctx.locale)} (${setting})`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: title('openSettings', ctx.locale), command: 'workbench.action.openSettings', arguments: [setting] } });
+        continue;
+      }
+      const edits = fixOf(doc, d);
       if (!edits) continue;
       out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: edits } } });
     }

@@ -3,15 +3,16 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../analysis/types';
-import type { Settings } from '../settings';
+import type { Level, Settings } from '../settings';
 import type { Entry } from '../store';
 import { linesOf } from './lines';
 import { message, type Locale } from './messages';
 
 /**
- * The fix a diagnostic carries: its changes as [start, end, newText] offsets into the version
- * v. Offsets, not ranges, because a long document publishes thousands of diagnostics on
- * every keystroke and ranges would triple their size; the code action converts them.
+ * The fix a diagnostic carries: its changes as [start, end, newText] for the version v, in
+ * offsets from the start of the diagnostic's first line. Offsets, not ranges, and relative
+ * ones, because a long document publishes a thousand diagnostics on every keystroke and
+ * ranges or absolute offsets would make them twice as long; the code action converts them.
  */
 export interface FixData { v: number; changes: [number, number, string][] }
 export const SOURCE = 'zh-article';
@@ -22,26 +23,47 @@ export const editsOf = (doc: TextDocument, f: Pick<Finding, 'changes'>): TextEdi
   f.changes.map((c) => ({ range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, newText: c.text }));
 
 /** The edits a diagnostic's data carries, if they were made for this version of the document. */
-export function fixOf(doc: TextDocument, data: unknown): TextEdit[] | null {
-  const d = data as Partial<FixData> | undefined;
+export function fixOf(doc: TextDocument, diagnostic: Pick<Diagnostic, 'data' | 'range'>): TextEdit[] | null {
+  const d = diagnostic.data as Partial<FixData> | undefined;
   if (!d || d.v !== doc.version || !Array.isArray(d.changes) || !d.changes.length) return null;
-  return editsOf(doc, { changes: d.changes.map(([start, end, text]) => ({ start, end, text })) });
+  const base = doc.offsetAt({ line: diagnostic.range.start.line, character: 0 });
+  return editsOf(doc, { changes: d.changes.map(([start, end, text]) => ({ start: base + start, end: base + end, text })) });
 }
 
 export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Settings, locale: Locale): Diagnostic[] {
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (entry.tooLarge) {
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'file-too-large',
+    return [{ range: top, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'file-too-large',
       message: message({ code: 'file-too-large', args: { size: entry.tooLarge.sizeMb, limit: entry.tooLarge.limitMb } }, locale) }];
   }
-  const out: Diagnostic[] = [];
   // people, slogans and reports may not be computed yet: then the damage alone (all but mixed-script)
-  const findings = entry.analysis?.findings ?? entry.damage?.findings ?? [];
+  const all = entry.analysis?.findings ?? entry.damage?.findings ?? [];
+  const levels = settings.diagnostics;
+  const shown = all.some((f) => levels[f.code] === 'off') ? all.filter((f) => levels[f.code] !== 'off') : all;
+  const near = entry.damage?.edited;
+  const max = settings.maxNumberOfProblems;
+  const capped = max > 0 && shown.length > max && levels['too-many-problems'] !== 'off';
+  // the mojibake notice stays whatever is edited: it concerns the whole file
+  const pinned = capped && shown[0]?.code === 'mojibake' ? [shown[0]] : [];
+  const findings = capped ? pinned.concat(nearest(shown.slice(pinned.length), near ?? 0, max - 1 - pinned.length)) : shown;
   const li = linesOf(entry.damage ?? { text: '' });
+  const out: Diagnostic[] = [];
+  if (capped) {
+    const notice = { code: 'too-many-problems' as const, args: { total: shown.length, shown: findings.length, near: near === undefined ? 'top' : 'edit' } };
+    out.push({ range: top, severity: SEVERITY[levels['too-many-problems'] as Exclude<Level, 'off'>], source: SOURCE, code: notice.code, message: message(notice, locale) });
+  }
   for (const f of findings) {
-    const level = settings.diagnostics[f.code];
-    if (level === 'off') continue;
-    const data: FixData = { v: doc.version, changes: f.changes.map((c) => [c.start, c.end, c.text]) };
-    out.push({ range: li.range(f), severity: SEVERITY[level], source: SOURCE, code: f.code, message: message(f, locale), data });
+    const range = li.range(f), base = li.lineStart(range.start.line);
+    const data: FixData = { v: doc.version, changes: f.changes.map((c) => [c.start - base, c.end - base, c.text]) };
+    out.push({ range, severity: SEVERITY[levels[f.code] as Exclude<Level, 'off'>], source: SOURCE, code: f.code, message: message(f, locale), data });
   }
   return out;
+}
+
+/** The `count` findings (sorted by start) around offset `at`: half before it, half from it on. */
+function nearest(findings: Finding[], at: number, count: number): Finding[] {
+  let lo = 0, hi = findings.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (findings[mid].start < at) lo = mid + 1; else hi = mid; }
+  const from = Math.max(0, Math.min(lo - (count >> 1), findings.length - count));
+  return findings.slice(from, from + count);
 }

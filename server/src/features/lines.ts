@@ -28,6 +28,9 @@ export class LineIndex {
 
   get lineCount(): number { return this.starts.length; }
 
+  /** offset where line starts (clamped to the lines there are) */
+  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+
   /** the line holding offset (clamped to the text) */
   line(offset: number): number {
     const s = this.starts, n = s.length;

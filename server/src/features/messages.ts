@@ -17,6 +17,7 @@ const en: Record<DamageCode, Render> = {
     : 'The file looks like GBK text decoded as Latin-1. Reopen it with GB18030.',
   'mixed-script': (a) => `This report mixes traditional (${a.traditional}%) and simplified (${a.simplified}%) characters; it may be half converted.`,
   'file-too-large': (a) => `File is ${a.size} MB, above zhArticle.maxFileSize (${a.limit} MB): not analysed. Raise the setting to analyse it.`,
+  'too-many-problems': (a) => `${a.total} problems in this file; showing ${a.near === 'edit' ? `the ${a.shown} nearest the last edit` : `the first ${a.shown}`} (zhArticle.maxNumberOfProblems). Repair Document fixes the whole file.`,
 };
 const zh: Record<DamageCode, Render> = {
   'hard-wrap': (a) => `段落按每行 ${Number(a.width) / 2} 字硬换行，共 ${a.lines} 行；应合并为一段。`,
@@ -33,6 +34,7 @@ const zh: Record<DamageCode, Render> = {
     : '文件疑似 GBK 文本被当作 Latin-1 解码，请以 GB18030 重新打开。',
   'mixed-script': (a) => `本篇报道繁体（${a.traditional}%）与简体（${a.simplified}%）混用，可能转换不完整。`,
   'file-too-large': (a) => `文件 ${a.size} MB，超过 zhArticle.maxFileSize（${a.limit} MB），未作分析。调高该设置即可分析。`,
+  'too-many-problems': (a) => `本文件共有 ${a.total} 处问题，只显示${a.near === 'edit' ? `最近编辑处附近的 ${a.shown} 处` : `前 ${a.shown} 处`}（zhArticle.maxNumberOfProblems）。“修复文档”可修复整个文件。`,
 };
 
 export type Locale = 'en' | 'zh';
@@ -44,6 +46,7 @@ const titles: Record<string, { en: string; zh: string }> = {
   fixAll: { en: 'Fix all zh-article damage', zh: '修复全部文本损伤' },
   reopen: { en: 'Reopen with GB18030 encoding', zh: '以 GB18030 编码重新打开' },
   notPerson: { en: 'Not a person: ', zh: '不是人名：' },
+  openSettings: { en: 'Open settings', zh: '打开设置' },
 };
 export const title = (key: keyof typeof titles, locale: Locale): string => titles[key][locale];
 
@@ -60,5 +63,6 @@ const fixTitles: Record<DamageCode, { en: string; zh: string }> = {
   mojibake: { en: 'Reopen with GB18030', zh: '以 GB18030 重新打开' },
   'mixed-script': { en: 'Unify the script of this report', zh: '统一本篇文字' },
   'file-too-large': { en: 'Open settings', zh: '打开设置' },
+  'too-many-problems': { en: 'Repair Document', zh: '修复文档' },
 };
 export const fixTitle = (code: DamageCode, locale: Locale): string => fixTitles[code][locale];
