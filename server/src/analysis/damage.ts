@@ -47,7 +47,8 @@ function lineFindings(text: string, all: LayoutLine[], lines: LayoutLine[], resi
   // residue: one finding per line
   let ri = 0;
   if (lines.length) while (ri < residue.length && residue[ri].start < lines[0].start) ri++;
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (ri >= residue.length) break;
     if (residue[ri].start > line.end) continue;
     const first = ri;

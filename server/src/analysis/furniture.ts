@@ -6,7 +6,8 @@ import type { Finding } from './types';
 /** Findings for the furniture among `lines`; `all` is every line of the text (a deletion reaches the next line). */
 export function furnitureFindings(all: LayoutLine[], lines: LayoutLine[] = all): Finding[] {
   const out: Finding[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (line.kind !== 'furniture') continue;
     // delete the line with its terminator (or the one before it at the end of the file)
     const next = all[line.index + 1];

@@ -73,7 +73,8 @@ function classify(clean: string): LineKind {
   if (clean.length <= FURNITURE_MAX && FURNITURE.some((re) => re.test(clean))) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';
   // these patterns backtrack on long lines: test what they need first
-  const credit = /摄影?$/u.test(clean);
+  const lastCode = clean.charCodeAt(clean.length - 1);
+  const credit = lastCode === 0x6444 /* 摄 */ || (lastCode === 0x5f71 /* 影 */ && clean.charCodeAt(clean.length - 2) === 0x6444);
   if (credit && clean.length <= 40 && CREDIT_LINE.test(clean)) return 'credit';
   if (clean.length <= 60 && BYLINE_LINE.test(clean)) return 'byline';
   // a caption may open with a date like a lead, so it is recognised first
@@ -83,15 +84,20 @@ function classify(clean: string): LineKind {
   return 'body';
 }
 
+const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
+// ，,；;。！？!? and 。！？!? by code: indexing a string for a Chinese character allocates one
+const isClauseMark = (c: number) => c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || isSentenceMark(c);
+const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+
 /** A line that could be a headline: short, no sentence punctuation except a "某地:" title colon. */
 export function isHeadlineShaped(clean: string): boolean {
   if (clean.length < 4 || clean.length > 48) return false;
-  if (endsSentence(clean) && /[。！？!?]$/u.test(clean)) return false;
+  if (isSentenceMark(clean.charCodeAt(clean.length - 1)) && endsSentence(clean)) return false;
   // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
-  const titled = /^[\p{Script=Han}]{2,10}[:：]/u.test(clean);
-  const rest = titled ? clean.replace(/^[\p{Script=Han}]{2,10}[:：]/u, '') : clean;
-  const punct = (rest.match(/[，,；;。！？!?]/gu) || []).length;
-  return titled ? punct <= 1 : punct === 0;
+  const title = TITLE_COLON.exec(clean);
+  let punct = 0;
+  for (let i = title ? title[0].length : 0; i < clean.length; i++) if (isClauseMark(clean.charCodeAt(i))) punct++;
+  return title ? punct <= 1 : punct === 0;
 }
 
 export function layout(text: string, residue: Span[] = []): Layout {
@@ -149,7 +155,8 @@ export function blocksOf(lines: LayoutLine[], from = 0, to = lines.length): Bloc
 
 /** (Line i is lines[i - firstIndex].) In a wrapped text (or a block ending mid-clause), a headline-shaped line inside a multi-line block is a wrapped fragment. */
 export function demoteWrappedHeadlines(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, firstIndex = 0): void {
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
     if (b.last === b.first) continue;
     for (let i = b.first; i <= b.last; i++) {
       const l = lines[i - firstIndex];
@@ -164,10 +171,10 @@ export function demoteWrappedHeadlines(lines: LayoutLine[], blocks: Block[], wra
  */
 export function inferWrapWidth(lines: LayoutLine[], blocks: Block[]): number | null {
   const widths: number[] = [];
-  for (const b of blocks) for (let i = b.first; i < b.last; i++) if (lines[i].kind === 'body' || lines[i].kind === 'lead' || lines[i].kind === 'headline') widths.push(lines[i].width);
+  for (let k = 0; k < blocks.length; k++) for (let i = blocks[k].first; i < blocks[k].last; i++) if (lines[i].kind === 'body' || lines[i].kind === 'lead' || lines[i].kind === 'headline') widths.push(lines[i].width);
   if (widths.length < 4) return null;
   const count = new Map<number, number>();
-  for (const w of widths) count.set(w, (count.get(w) || 0) + 1);
+  for (let k = 0; k < widths.length; k++) count.set(widths[k], (count.get(widths[k]) || 0) + 1);
   let best = 0, bestScore = 0;
   for (const w of count.keys()) {
     // lines of a column end within one cell of the width (half-width digits shift them) or hang one mark past it

@@ -4,7 +4,6 @@ import type { LayoutLine } from './layout';
 import type { Finding, Span, TextChange } from './types';
 
 const FULL: Record<number, string> = { 44: '，', 58: '：', 59: '；', 40: '（', 41: '）', 33: '！', 63: '？' };
-const HALF = /[,:;()!?]/;
 const URLISH = /(?:https?:\/\/|www\.)\S+|[\w.-]+@[\w.-]+\.\w+/gu;
 
 // Character classes by code point: this runs on every half-width mark of a document.
@@ -19,10 +18,12 @@ const isWhite = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0
 export function halfwidthFindings(lines: LayoutLine[], text: string, skip: Span[]): Finding[] {
   const out: Finding[] = [];
   let si = 0;
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (line.kind === 'blank' || line.kind === 'metadata' || line.kind === 'furniture') continue;
+    // most lines have no half-width mark: look for one before cutting the line out
+    if (!hasHalf(text, line.start, line.end)) continue;
     const s = text.slice(line.start, line.end);
-    if (!HALF.test(s)) continue;
     const protectedSpans: Span[] = [];
     URLISH.lastIndex = 0;
     if (/:\/\/|www\.|@/u.test(s)) for (let m; (m = URLISH.exec(s));) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
@@ -54,6 +55,10 @@ export function halfwidthFindings(lines: LayoutLine[], text: string, skip: Span[
   return out;
 }
 
+function hasHalf(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (FULL[text.charCodeAt(k)] !== undefined) return true;
+  return false;
+}
 function hasHan(s: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isHanCode(s.charCodeAt(k))) return true;
   return false;

@@ -30,9 +30,9 @@ const NEVER_JOINED = new Set(['byline', 'credit', 'heading', 'furniture', 'metad
 const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd, end: b.contentStart, text: joiner(a, b) });
 // Latin words or numbers wrapped across a line keep one space between them
 function joiner(a: LayoutLine, b: LayoutLine): string {
-  const x = a.clean[a.clean.length - 1] || '', y = b.clean[0] || '';
-  return /[A-Za-z]/.test(x) && /[A-Za-z]/.test(y) ? ' ' : '';
+  return isAsciiLetter(a.clean.charCodeAt(a.clean.length - 1)) && isAsciiLetter(b.clean.charCodeAt(0)) ? ' ' : '';
 }
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const squash = (s: string) => s.replace(/[\s\p{P}]/gu, '');
 
 export function reflow(lay: Layout, text: string): Reflow {
@@ -42,7 +42,8 @@ export function reflow(lay: Layout, text: string): Reflow {
 
   // 1. paragraphs inside each block: wrapped lines join
   const paras: { lines: number[]; wrapped: TextChange[] }[] = [];
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
     let cur = { lines: [b.first], wrapped: [] as TextChange[] };
     for (let i = b.first; i < b.last; i++) {
       const a = lines[i], n = lines[i + 1];
@@ -88,8 +89,9 @@ export function reflow(lay: Layout, text: string): Reflow {
     merged.push(p);
   }
 
-  for (const p of merged) {
-    for (const w of p.wrapped) joins.push(w);
+  for (let k = 0; k < merged.length; k++) {
+    const p = merged[k];
+    for (let w = 0; w < p.wrapped.length; w++) joins.push(p.wrapped[w]);
     if (p.wrapped.length) {
       const first = lines[p.lines[0]], last = lines[p.lines[p.lines.length - 1]];
       findings.push({ code: 'hard-wrap', start: first.contentStart, end: last.contentEnd, args: { lines: p.wrapped.length + 1, width: wrapWidth ?? 0 }, changes: p.wrapped });
@@ -116,7 +118,8 @@ export function reflow(lay: Layout, text: string): Reflow {
   const headlineJoins = new Set<number>();
   findings.push(...splitHeadlines(lay, out, joins, headlineJoins));
   // 4. bylines run into the end of a paragraph
-  for (const p of out) {
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k];
     const last = lines[p.lines[p.lines.length - 1]];
     if (last.kind !== 'body' && last.kind !== 'lead') continue;
     const raw = text.slice(last.contentStart, last.contentEnd);

@@ -11,7 +11,8 @@ const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s+/u;
 
 export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[] {
   const out: Finding[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (KEEP_KINDS.has(line.kind)) continue;
     const from = line.contentStart, to = line.contentEnd;
     const s = text.slice(from, to);

@@ -63,17 +63,21 @@ export const CLOSERS = '”’」』）)》】';
 
 /** Does this text end a sentence (ignoring trailing space)? */
 export function endsSentence(s: string): boolean {
-  const t = s.replace(/\s+$/u, '');
-  if (!t) return true;
-  const last = t[t.length - 1];
+  // runs on every line of a document: trailing space is skipped by index, not cut off
+  let n = s.length;
+  while (n > 0 && /\s/u.test(s[n - 1])) n--;
+  if (!n) return true;
+  const last = s[n - 1];
   if (SENTENCE_END.includes(last)) return true;
   if (CLOSERS.includes(last)) {
     // "…现实。”" ends; a source tag "(魏宣)" after a sentence ends; "“两个确立”" mid-sentence does not
-    const inner = t.slice(0, -1).replace(/[”’」』）)》】]+$/u, '');
-    const prev = inner[inner.length - 1];
-    if (prev && SENTENCE_END.includes(prev)) return true;
-    if (/[（(][\p{Script=Han}]{1,6}[)）]$/u.test(t)) {
-      const before = t.slice(0, t.search(/[（(][\p{Script=Han}]{1,6}[)）]$/u)).replace(/\s+$/u, '');
+    let k = n - 1;
+    while (k > 0 && CLOSERS.includes(s[k - 1])) k--;
+    if (k > 0 && SENTENCE_END.includes(s[k - 1])) return true;
+    const t = s.slice(0, n);
+    const tag = t.search(/[（(][\p{Script=Han}]{1,6}[)）]$/u);
+    if (tag >= 0) {
+      const before = t.slice(0, tag).replace(/\s+$/u, '');
       return !before || SENTENCE_END.includes(before[before.length - 1]);
     }
   }
