@@ -100,7 +100,7 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const oldResidue = prev.residue, residueAfter = shifted(oldResidue, firstAtOrAfter(oldResidue, oldTo), (r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
     const residue = oldResidue.slice(0, firstAtOrAfter(oldResidue, from)).concat(windowResidue, residueAfter);
 
-    const mid = layoutLines(text, windowResidue, from, to, firstLine);
+    const mid = layoutLines(text, windowResidue, from, to, firstLine, true);
     const lineDelta = firstLine + mid.length - endLine;
     const midBlocks = blocksOf(mid).map((b) => ({ first: b.first + firstLine, last: b.last + firstLine }));
     demoteWrappedHeadlines(mid, midBlocks, wrapWidth, firstLine);

@@ -17,7 +17,7 @@ export interface LayoutLine {
   end: number;
   index: number;
   kind: LineKind;
-  /** line text with pinyin residue removed and outer white space trimmed (a copy: see ownCopy) */
+  /** line text with pinyin residue removed and outer white space trimmed (in an update, a copy: see layoutLines) */
   clean: string;
   /** offsets of the first and past-the-last non-space character */
   contentStart: number;
@@ -70,7 +70,7 @@ function classify(clean: string): LineKind {
   if (clean.charCodeAt(0) === 35 /* # */ && HEADING.test(clean)) return 'heading';
   if (METADATA.test(clean)) return 'metadata';
   // furniture is a short line of its own; a paragraph never is
-  if (clean.length <= FURNITURE_MAX && FURNITURE.some((re) => re.test(clean))) return 'furniture';
+  if (clean.length <= FURNITURE_MAX && isFurniture(clean)) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';
   // these patterns backtrack on long lines: test what they need first
   const lastCode = clean.charCodeAt(clean.length - 1);
@@ -88,6 +88,11 @@ const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
 // ，,；;。！？!? and 。！？!? by code: indexing a string for a Chinese character allocates one
 const isClauseMark = (c: number) => c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || isSentenceMark(c);
 const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+
+function isFurniture(clean: string): boolean {
+  for (let k = 0; k < FURNITURE.length; k++) if (FURNITURE[k].test(clean)) return true;
+  return false;
+}
 
 /** A line that could be a headline: short, no sentence punctuation except a "某地:" title colon. */
 export function isHeadlineShaped(clean: string): boolean {
@@ -113,8 +118,10 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfe
 /**
  * Classified lines of text[from, to) (from at a line start, to at a line end or the text's
  * end), numbered from firstIndex. Kinds are as the line reads alone: see demoteWrappedHeadlines.
+ * `copy`: lines made for an edit outlive their version of the text (later versions reuse
+ * them), so their clean text must not be a slice that keeps that whole version alive.
  */
-export function layoutLines(text: string, residue: Span[], from: number, to: number, firstIndex: number): LayoutLine[] {
+export function layoutLines(text: string, residue: Span[], from: number, to: number, firstIndex: number, copy = false): LayoutLine[] {
   const lines: LayoutLine[] = [];
   // residue spans are sorted: walk them with the lines instead of searching per line
   let ri = 0;
@@ -132,7 +139,8 @@ export function layoutLines(text: string, residue: Span[], from: number, to: num
     while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
     while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
     while (ri < residue.length && residue[ri].end <= cs) ri++;
-    const clean = ownCopy(ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce));
+    const cut = ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce);
+    const clean = copy ? ownCopy(cut) : cut;
     lines.push({ start, end, index: firstIndex + lines.length, kind: classify(clean), clean, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
     if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;

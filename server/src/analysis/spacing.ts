@@ -15,8 +15,9 @@ export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[]
     const line = lines[k];
     if (KEEP_KINDS.has(line.kind)) continue;
     const from = line.contentStart, to = line.contentEnd;
+    // most lines have no space: look for one before cutting the line out
+    if (!hasSpace(text, from, to)) continue;
     const s = text.slice(from, to);
-    if (!/[ \t\u00a0\u3000]/u.test(s)) continue;
     // spans where spaces are deliberate
     const keepUntil = (LEAD_MARK.exec(s)?.[0].length) ?? 0;
     const credit = line.kind === 'caption' ? creditAt(s) : -1;
@@ -35,6 +36,11 @@ export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[]
     if (changes.length) out.push({ code: 'stray-space', start: changes[0].start, end: changes[changes.length - 1].end, args: { count: changes.length }, changes });
   }
   return out;
+}
+
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) { const c = text.charCodeAt(k); if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000) return true; }
+  return false;
 }
 
 // bylines inside brackets keep their spaces: 本报讯(记者 许廷合 通讯员 丁姜岚)
