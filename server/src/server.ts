@@ -23,7 +23,7 @@ import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { codeLenses, documentSymbols, foldingRanges } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
-import { AnalysisStore } from './store';
+import { AnalysisStore, EAGER_KNOWLEDGE } from './store';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -145,11 +145,12 @@ function schedule(doc: TextDocument) {
 }
 function revalidateAll() { for (const d of documents.all()) schedule(d); }
 
-// Below this size people, slogans and reports are computed with the diagnostics (a few
-// milliseconds); above it they wait until the user pauses, so typing gets its diagnostics first.
-const EAGER_KNOWLEDGE = 100_000;
+// Below EAGER_KNOWLEDGE characters people, slogans and reports are computed with the
+// diagnostics (a few milliseconds); above it they wait until the user pauses, so typing gets
+// its diagnostics first, and so do the requests an editor sends while one types.
 const KNOWLEDGE_DELAY_MS = 300;
 const knowledgeTimers = new Map<string, NodeJS.Timeout>();
+const knowledgeWaiters = new Map<string, (() => void)[]>();
 
 async function validate(doc: TextDocument): Promise<void> {
   try {
@@ -161,22 +162,48 @@ async function validate(doc: TextDocument): Promise<void> {
     if (entry.damage && length <= EAGER_KNOWLEDGE) store.analysis(doc);
     await publish(doc, settings);
     if (length > LONG_TEXT) reclaimWhenQuiet();
-    if (entry.damage && entry.analysis === undefined) {
-      clearTimeout(knowledgeTimers.get(doc.uri));
-      knowledgeTimers.set(doc.uri, setTimeout(() => {
-        knowledgeTimers.delete(doc.uri);
-        if (documents.get(doc.uri)?.version !== doc.version) return;
-        store.analysis(doc);
-        // a half-converted report is found with the reports: publish again only if that adds something
-        if (store.analysis(doc)?.findings.some((f) => f.code === 'mixed-script')) void publish(doc, settings);
-        announce(doc);
-        reclaimWhenQuiet();
-      }, KNOWLEDGE_DELAY_MS));
-    } else announce(doc);
+    if (entry.damage && entry.analysis === undefined) scheduleKnowledge(doc);
+    else { announce(doc); wake(doc.uri); }
   } catch (e) {
     connection.console.error(`analysis of ${doc.uri} failed: ${(e as Error).stack || e}`);
     await connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
+}
+
+/** People, slogans and reports of a long document, once the user has paused for KNOWLEDGE_DELAY_MS. */
+function scheduleKnowledge(doc: TextDocument): void {
+  clearTimeout(knowledgeTimers.get(doc.uri));
+  knowledgeTimers.set(doc.uri, setTimeout(() => {
+    knowledgeTimers.delete(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current) { wake(doc.uri); return; }
+    if (current.version !== doc.version) { scheduleKnowledge(current); return; } // typing went on
+    const a = store.analysis(current);
+    // a half-converted report is found with the reports: publish again only if that adds something
+    if (a?.findings.some((f) => f.code === 'mixed-script')) void ctx.settings(doc.uri).then((settings) => publish(current, settings));
+    announce(current);
+    wake(doc.uri);
+    reclaimWhenQuiet();
+  }, KNOWLEDGE_DELAY_MS));
+}
+
+/**
+ * Resolves when people, slogans and reports are ready for the document's current version:
+ * at once for a short text, and for a long one when the user pauses, so that the requests an
+ * editor sends on every keystroke (code lens, semantic tokens, highlights…) never hold up
+ * the diagnostics of the next one.
+ */
+function knowledgeReady(doc: TextDocument): Promise<void> {
+  if (store.analysisIfCheap(doc) !== undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    knowledgeWaiters.set(doc.uri, [...(knowledgeWaiters.get(doc.uri) ?? []), resolve]);
+    if (!knowledgeTimers.has(doc.uri)) scheduleKnowledge(doc);
+  });
+}
+function wake(uri: string): void {
+  const waiting = knowledgeWaiters.get(uri);
+  knowledgeWaiters.delete(uri);
+  for (const resolve of waiting ?? []) resolve();
 }
 
 function publish(doc: TextDocument, settings: Settings): Promise<void> {
@@ -194,20 +221,23 @@ function announce(doc: TextDocument): void {
 
 documents.onDidOpen((e) => void validate(e.document));
 documents.onDidChangeContent((e) => { lastActivity = Date.now(); schedule(e.document); });
-documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); wake(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
   safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);
+/** withDoc for the features built on people, slogans and reports: they wait for knowledgeReady */
+const withKnowledge = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
+  withDoc(name, fallback, async (doc: TextDocument, p: P) => { await knowledgeReady(doc); return fn(doc, p); });
 
-connection.onHover(withDoc('hover', null, (doc, p) => hover(ctx, doc, p.position)));
-connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a) : []; }));
-connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => { const a = store.analysis(doc); return a ? foldingRanges(doc, a) : []; }));
-connection.onCodeLens(withDoc('codeLens', [], async (doc) => { const a = store.analysis(doc); return a && (await ctx.settings(doc.uri)).codeLens ? codeLenses(doc, a, ctx.locale) : []; }));
+connection.onHover(withKnowledge('hover', null, (doc, p) => hover(ctx, doc, p.position)));
+connection.onDocumentSymbol(withKnowledge('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a) : []; }));
+connection.onFoldingRanges(withKnowledge('foldingRange', [], (doc) => { const a = store.analysis(doc); return a ? foldingRanges(doc, a) : []; }));
+connection.onCodeLens(withKnowledge('codeLens', [], async (doc) => { const a = store.analysis(doc); return a && (await ctx.settings(doc.uri)).codeLens ? codeLenses(doc, a, ctx.locale) : []; }));
 connection.onCodeAction(withDoc('codeAction', [], (doc, p) => codeActions(ctx, doc, p)));
-connection.onDefinition(withDoc('definition', null, (doc, p) => definition(ctx, doc, p.position)));
-connection.onReferences(withDoc('references', [], (doc, p) => references(ctx, doc, p.position)));
-connection.onDocumentHighlight(withDoc('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position)));
-connection.languages.semanticTokens.on(withDoc('semanticTokens', { data: [] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }));
+connection.onDefinition(withKnowledge('definition', null, (doc, p) => definition(ctx, doc, p.position)));
+connection.onReferences(withKnowledge('references', [], (doc, p) => references(ctx, doc, p.position)));
+connection.onDocumentHighlight(withKnowledge('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position)));
+connection.languages.semanticTokens.on(withKnowledge('semanticTokens', { data: [] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }));
 connection.onWorkspaceSymbol(safe('workspaceSymbol', async (p) => { await index.scan(); return workspaceSymbols(ctx, p.query); }, []));
 connection.onExecuteCommand(safe('executeCommand', (p) => executeCommand(ctx, p.command, p.arguments), null));
 

@@ -21,6 +21,9 @@ export interface Entry {
  */
 export const KEPT_DOCUMENTS = 3;
 
+/** Texts up to this length get people, slogans and reports with their diagnostics; longer ones when the user pauses. */
+export const EAGER_KNOWLEDGE = 100_000;
+
 export class AnalysisStore {
   /** in order of use, the most recent last */
   private readonly cache = new Map<string, Entry>();
@@ -65,6 +68,11 @@ export class AnalysisStore {
   analysisIfReady(doc: TextDocument): Analysis | null | undefined {
     const hit = this.cache.get(doc.uri);
     return hit && hit.version === doc.version ? hit.analysis : undefined;
+  }
+  /** The analysis if it is ready, or cheap to compute now (a short text); undefined for a long text not yet analysed. */
+  analysisIfCheap(doc: TextDocument): Analysis | null | undefined {
+    const ready = this.analysisIfReady(doc);
+    return ready !== undefined || doc.getText().length > EAGER_KNOWLEDGE ? ready : this.analysis(doc);
   }
   /** Forget people, slogans and reports (the glossary or people file changed); the damage does not depend on them. */
   invalidate(): void { for (const e of this.cache.values()) if (e.damage) e.analysis = undefined; }

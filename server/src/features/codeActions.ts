@@ -34,7 +34,8 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
       if (!edits) continue;
       out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: edits } } });
     }
-    const a = ctx.store.analysis(doc);
+    // asked on every cursor move: a long text not yet analysed offers "Not a person" once it is
+    const a = ctx.store.analysisIfCheap(doc);
     if (a) {
       const m = findAt(mentionsOf(a), doc.offsetAt(params.range.start));
       if (m) {
