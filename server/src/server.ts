@@ -178,12 +178,17 @@ function scheduleKnowledge(doc: TextDocument): void {
     const current = documents.get(doc.uri);
     if (!current) { wake(doc.uri); return; }
     if (current.version !== doc.version) { scheduleKnowledge(current); return; } // typing went on
-    const a = store.analysis(current);
-    // a half-converted report is found with the reports: publish again only if that adds something
-    if (a?.findings.some((f) => f.code === 'mixed-script')) void ctx.settings(doc.uri).then((settings) => publish(current, settings));
-    announce(current);
-    wake(doc.uri);
-    reclaimWhenQuiet();
+    try {
+      const a = store.analysis(current);
+      // a half-converted report is found with the reports: publish again only if that adds something
+      if (a?.findings.some((f) => f.code === 'mixed-script')) void ctx.settings(doc.uri).then((settings) => publish(current, settings));
+      announce(current);
+      reclaimWhenQuiet();
+    } catch (e) {
+      connection.console.error(`analysis of ${doc.uri} failed: ${(e as Error).stack || e}`);
+    } finally {
+      wake(doc.uri); // the waiting requests answer either way (safe() turns a failure into an empty answer)
+    }
   }, KNOWLEDGE_DELAY_MS));
 }
 
