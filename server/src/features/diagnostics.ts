@@ -42,13 +42,14 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
   const shown = all.some((f) => levels[f.code] === 'off') ? all.filter((f) => levels[f.code] !== 'off') : all;
   const near = entry.damage?.edited;
   const max = settings.maxNumberOfProblems;
-  const capped = max > 0 && shown.length > max && levels['too-many-problems'] !== 'off';
+  const capped = max > 0 && shown.length > max;
+  const notify = capped && levels['too-many-problems'] !== 'off';
   // the mojibake notice stays whatever is edited: it concerns the whole file
   const pinned = capped && shown[0]?.code === 'mojibake' ? [shown[0]] : [];
-  const findings = capped ? pinned.concat(nearest(shown.slice(pinned.length), near ?? 0, max - 1 - pinned.length)) : shown;
+  const findings = capped ? pinned.concat(nearest(shown.slice(pinned.length), near ?? 0, max - (notify ? 1 : 0) - pinned.length)) : shown;
   const li = linesOf(entry.damage ?? { text: '' });
   const out: Diagnostic[] = [];
-  if (capped) {
+  if (notify) {
     const notice = { code: 'too-many-problems' as const, args: { total: shown.length, shown: findings.length, near: near === undefined ? 'top' : 'edit' } };
     out.push({ range: top, severity: SEVERITY[levels['too-many-problems'] as Exclude<Level, 'off'>], source: SOURCE, code: notice.code, message: message(notice, locale) });
   }
