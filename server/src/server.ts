@@ -23,7 +23,7 @@ import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { codeLenses, documentSymbols, foldingRanges } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
-import { AnalysisStore, EAGER_KNOWLEDGE } from './store';
+import { AnalysisStore } from './store';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -145,7 +145,7 @@ function schedule(doc: TextDocument) {
 }
 function revalidateAll() { for (const d of documents.all()) schedule(d); }
 
-// Below EAGER_KNOWLEDGE characters people, slogans and reports are computed with the
+// Below store.ts's EAGER_KNOWLEDGE characters people, slogans and reports are computed with the
 // diagnostics (a few milliseconds); above it they wait until the user pauses, so typing gets
 // its diagnostics first, and so do the requests an editor sends while one types.
 const KNOWLEDGE_DELAY_MS = 300;
@@ -158,10 +158,9 @@ async function validate(doc: TextDocument): Promise<void> {
     store.setLimit(doc.uri, settings.maxFileSize);
     const entry = store.get(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    const length = doc.getText().length;
-    if (entry.damage && length <= EAGER_KNOWLEDGE) store.analysis(doc);
+    store.analysisIfCheap(doc);
     await publish(doc, settings);
-    if (length > LONG_TEXT) reclaimWhenQuiet();
+    if (doc.getText().length > LONG_TEXT) reclaimWhenQuiet();
     if (entry.damage && entry.analysis === undefined) scheduleKnowledge(doc);
     else { announce(doc); wake(doc.uri); }
   } catch (e) {

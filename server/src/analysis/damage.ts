@@ -13,7 +13,7 @@ import { halfwidthFindings } from './punctuation';
 import { reflow, type Paragraph, type Reflow } from './reflow';
 import { findResidue, type Residue } from './residue';
 import { straySpaceFindings } from './spacing';
-import { endsSentence } from './text';
+import { endsSentence, firstFrom } from './text';
 import type { Finding, Span, TextChange } from './types';
 
 export interface Damage {
@@ -97,8 +97,8 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const to = oldTo + delta;
     // residue lies within lines, so none straddles the window's edges
     const windowResidue = shiftSpans(findResidue(text.slice(from, to)), from);
-    const oldResidue = prev.residue, residueAfter = shifted(oldResidue, firstAtOrAfter(oldResidue, oldTo), (r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
-    const residue = oldResidue.slice(0, firstAtOrAfter(oldResidue, from)).concat(windowResidue, residueAfter);
+    const oldResidue = prev.residue, residueAfter = shifted(oldResidue, firstFrom(oldResidue, oldTo, byStart), (r) => ({ start: r.start + delta, end: r.end + delta, char: r.char + delta, reading: r.reading }));
+    const residue = oldResidue.slice(0, firstFrom(oldResidue, from, byStart)).concat(windowResidue, residueAfter);
 
     const mid = layoutLines(text, windowResidue, from, to, firstLine, true);
     const lineDelta = firstLine + mid.length - endLine;
@@ -117,8 +117,8 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth }, text);
     const old_ = prev.reflow;
     const inWindow = (line: number) => line >= firstLine && line < endLine;
-    const oldParagraphs = old_.paragraphs, firstAfter = firstParagraphFrom(oldParagraphs, endLine);
-    const paragraphs: Paragraph[] = oldParagraphs.slice(0, firstParagraphFrom(oldParagraphs, firstLine)).concat(rfMid.paragraphs,
+    const oldParagraphs = old_.paragraphs, firstAfter = firstFrom(oldParagraphs, endLine, byFirstLine);
+    const paragraphs: Paragraph[] = oldParagraphs.slice(0, firstFrom(oldParagraphs, firstLine, byFirstLine)).concat(rfMid.paragraphs,
       lineDelta ? shifted(oldParagraphs, firstAfter, (q) => (q.moved ? { lines: q.lines.map((i) => i + lineDelta), moved: true } : { lines: q.lines.map((i) => i + lineDelta) })) : oldParagraphs.slice(firstAfter));
     const headlineJoins = new Set<number>();
     for (const i of old_.headlineJoins) if (i < firstLine) headlineJoins.add(i); else if (!inWindow(i)) headlineJoins.add(i + lineDelta);
@@ -130,8 +130,8 @@ export function updateDamage(prev: Damage, text: string): Damage {
     // the old findings without the mojibake notice (at the top, found afresh for the whole text)
     const oldFindings = prev.findings, skip = oldFindings[0]?.code === 'mojibake' ? 1 : 0;
     const moj = mojibakeFinding(text);
-    const findings = (moj ? [moj] : []).concat(oldFindings.slice(skip, Math.max(skip, firstAtOrAfter(oldFindings, from))), midFindings,
-      shifted(oldFindings, Math.max(skip, firstAtOrAfter(oldFindings, oldTo)), (f) => shiftFinding(f, delta)));
+    const findings = (moj ? [moj] : []).concat(oldFindings.slice(skip, Math.max(skip, firstFrom(oldFindings, from, byStart))), midFindings,
+      shifted(oldFindings, Math.max(skip, firstFrom(oldFindings, oldTo, byStart)), (f) => shiftFinding(f, delta)));
     return { text, residue, layout: lay, reflow: rf, findings, edited: p };
   }
 }
@@ -158,18 +158,8 @@ function shifted<T>(xs: T[], from: number, shift: (x: T) => T): T[] {
   for (let i = from; i < xs.length; i++) out[i - from] = shift(xs[i]);
   return out;
 }
-/** Index of the first paragraph whose first line is at or after line (paragraphs in line order). */
-function firstParagraphFrom(paragraphs: Paragraph[], line: number): number {
-  let lo = 0, hi = paragraphs.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (paragraphs[mid].lines[0] < line) lo = mid + 1; else hi = mid; }
-  return lo;
-}
-/** Index of the first span starting at or after off (spans sorted by start). */
-function firstAtOrAfter(spans: Span[], off: number): number {
-  let lo = 0, hi = spans.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < off) lo = mid + 1; else hi = mid; }
-  return lo;
-}
+const byStart = (s: Span) => s.start;
+const byFirstLine = (p: Paragraph) => p.lines[0];
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 

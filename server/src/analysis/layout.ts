@@ -4,7 +4,7 @@
 import furniture from '../../data/furniture.json';
 import roles from '../../data/roles.json';
 import { withoutResidue } from './residue';
-import { CLAUSE_PUNCT, displayWidth, endsSentence, ownCopy } from './text';
+import { CLAUSE_PUNCT, displayWidth, endsSentence, isClauseMark, isSentenceMark, ownCopy } from './text';
 import type { Span } from './types';
 
 export type LineKind =
@@ -85,9 +85,6 @@ function classify(clean: string): LineKind {
 }
 
 const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
-// ，,；;。！？!? and 。！？!? by code: indexing a string for a Chinese character allocates one
-const isClauseMark = (c: number) => c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || isSentenceMark(c);
-const isSentenceMark = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
 
 function isFurniture(clean: string): boolean {
   for (let k = 0; k < FURNITURE.length; k++) if (FURNITURE[k].test(clean)) return true;

@@ -86,5 +86,17 @@ export function endsSentence(s: string): boolean {
 
 /** Sentence-internal punctuation (a headline rarely has it). */
 export const CLAUSE_PUNCT = /[，,；;。！？!?]/u;
+// The same marks by code, for loops over characters (indexing a string for a Chinese character allocates one).
+/** 。！？!? */
+export const isSentenceMark = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+/** CLAUSE_PUNCT: ，,；;。！？!? */
+export const isClauseMark = (c: number): boolean => c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || isSentenceMark(c);
+
+/** Index of the first of xs (in ascending order of key) whose key is at or after `at`: a binary search. */
+export function firstFrom<T>(xs: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(xs[mid]) < at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
 
 

@@ -2,6 +2,7 @@
 // carried in `data` (with the document version), so code actions need no second analysis.
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { firstFrom } from '../analysis/text';
 import type { Finding } from '../analysis/types';
 import type { Level, Settings } from '../settings';
 import type { Entry } from '../store';
@@ -63,8 +64,7 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
 
 /** The `count` findings (sorted by start) around offset `at`: half before it, half from it on. */
 function nearest(findings: Finding[], at: number, count: number): Finding[] {
-  let lo = 0, hi = findings.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (findings[mid].start < at) lo = mid + 1; else hi = mid; }
+  const lo = firstFrom(findings, at, (f) => f.start);
   const from = Math.max(0, Math.min(lo - (count >> 1), findings.length - count));
   return findings.slice(from, from + count);
 }
