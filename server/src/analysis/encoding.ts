@@ -15,8 +15,8 @@ export function mojibakeFinding(text: string): Finding | null {
   if (fffd >= 3 || REPLACEMENT_RUN.test(sample)) evidence = 'replacement';
   else {
     const latin = (sample.match(LATIN1_RUN) || []).join('').length;
-    const han = (sample.match(/\p{Script=Han}/gu) || []).length;
-    if (latin >= 12 && latin > han) evidence = 'latin1';
+    // the Han count (an array of every character) only when there is Latin-1 to weigh against it
+    if (latin >= 12 && latin > (sample.match(/\p{Script=Han}/gu) || []).length) evidence = 'latin1';
   }
   if (!evidence) return null;
   const firstLineEnd = text.search(/\r?\n|$/u);
