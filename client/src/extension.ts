@@ -5,11 +5,15 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  COMMANDS, STATUS_NOTIFICATION, type ConvertArgs, type ConvertResult, type RepairArgs, type RepairResult, type ReportsResult,
+  type SlogansResult, type StatusParams, type Variant,
+} from '../../server/src/protocol';
 
 const LANG = 'zh-article';
 let client: LanguageClient | undefined;
 let status: vscode.LanguageStatusItem | undefined;
-const scripts = new Map<string, { script: string; traditionalShare: number; simplifiedShare: number }>();
+const scripts = new Map<string, StatusParams>();
 const zh = vscode.env.language.toLowerCase().startsWith('zh');
 const t = (en: string, cn: string) => (zh ? cn : en);
 
@@ -49,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
 
   await client.start();
-  context.subscriptions.push(client.onNotification('zhArticle/status', (s: { uri: string; script: string; traditionalShare: number; simplifiedShare: number }) => {
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
     scripts.set(s.uri, s);
     updateStatus();
   }));
@@ -100,12 +104,13 @@ function articleEditor(): vscode.TextEditor | undefined {
   return e;
 }
 
-async function convert(variant: string): Promise<void> {
+async function convert(variant: Variant): Promise<void> {
   const e = articleEditor();
   if (!e) return;
   const sel = e.selection.isEmpty ? undefined : client!.code2ProtocolConverter.asRange(e.selection);
   const big = e.document.getText().length > 500_000;
-  const work = () => run<{ changed: number }>('zh-article.server.convert', [e.document.uri.toString(), variant, sel]);
+  const args: ConvertArgs = [e.document.uri.toString(), variant, sel];
+  const work = () => run<ConvertResult>(COMMANDS.convert, args);
   if (big) await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Converting…', '正在转换…') }, work);
   else await work();
 }
@@ -113,7 +118,8 @@ async function convert(variant: string): Promise<void> {
 async function repairDocument(): Promise<void> {
   const e = articleEditor();
   if (!e) return;
-  const r = await run<{ applied: Record<string, number>; changes: number }>('zh-article.server.repair', [e.document.uri.toString()]);
+  const args: RepairArgs = [e.document.uri.toString()];
+  const r = await run<RepairResult>(COMMANDS.repair, args);
   if (!r) return;
   const parts = Object.entries(r.applied).map(([code, n]) => `${code} ×${n}`);
   void vscode.window.showInformationMessage(parts.length ? t('Repaired: ', '已修复：') + parts.join(', ') : t('Nothing to repair.', '没有需要修复的地方。'));
@@ -121,7 +127,7 @@ async function repairDocument(): Promise<void> {
 
 async function goToReport(): Promise<void> {
   const reports = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Indexing reports…', '正在索引报道…') },
-    () => run<{ uri: string; file: string; name: string; date?: string; bylines: { role: string; names: string[] }[]; start: number }[]>('zh-article.server.reports', []));
+    () => run<ReportsResult>(COMMANDS.reports, []));
   if (!reports?.length) { void vscode.window.showInformationMessage(t('No reports found in the workspace.', '工作区中没有找到报道。')); return; }
   const pick = await vscode.window.showQuickPick(reports.map((r) => ({
     label: r.name, description: [r.date, r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' ')].filter(Boolean).join(' · '), detail: r.file, r,
@@ -133,7 +139,7 @@ async function goToReport(): Promise<void> {
 }
 
 async function listSlogans(): Promise<void> {
-  const list = await run<{ slogan: string; count: number; files: number }[]>('zh-article.server.slogans', []);
+  const list = await run<SlogansResult>(COMMANDS.slogans, []);
   if (!list?.length) { void vscode.window.showInformationMessage(t('No slogans found in the workspace.', '工作区中没有找到提法。')); return; }
   await vscode.window.showQuickPick(list.map((s) => ({ label: s.slogan, description: t(`${s.count}× in ${s.files} file(s)`, `${s.count} 次 · ${s.files} 个文件`) })), { placeHolder: t('Slogans by frequency', '提法（按出现次数）') });
 }

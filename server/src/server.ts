@@ -13,6 +13,7 @@ import { analyzeDocument } from './analysis/index';
 import { warmSegmenter, segmenterWarning } from './analysis/segmenter';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMMANDS, CommandError, executeCommand } from './features/commands';
+import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { loadUserFiles } from './features/userFiles';
 import type { Context } from './features/context';
 import { toDiagnostics } from './features/diagnostics';
@@ -220,7 +221,7 @@ function announce(doc: TextDocument): void {
   if (!a) return;
   index.setOpen(doc.uri, a);
   const s = a.script;
-  void connection.sendNotification('zhArticle/status', { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare });
+  void connection.sendNotification(STATUS_NOTIFICATION, { uri: doc.uri, script: s.script, traditionalShare: s.traditionalShare, simplifiedShare: s.simplifiedShare } satisfies StatusParams);
 }
 
 documents.onDidOpen((e) => void validate(e.document));

@@ -146,3 +146,19 @@ test('the cursor on a name offers "Not a person" for that name, and nothing else
   const elsewhere = await s.request('textDocument/codeAction', { textDocument: { uri }, range: { start: off, end: off }, context: { diagnostics: [], only: ['quickfix'] } });
   assert.ok(!elsewhere.some((a) => a.command?.command === 'zh-article.server.notAPerson'));
 });
+
+test('the reports command answers in the shared protocol shape: bylines as role and names, a range to land on', { skip: !haveSeeds && 'no seeds' }, async () => {
+  const { uri } = await s.open('reports000.txt', seeds['000']);
+  const list = (await s.request('workspace/executeCommand', { command: 'zh-article.server.reports', arguments: [] })).filter((r) => r.uri === uri);
+  assert.equal(list.length, 2);
+  for (const r of list) {
+    assert.ok(Array.isArray(r.bylines), `bylines of ${r.name} is ${typeof r.bylines}`);
+    for (const b of r.bylines) { assert.equal(typeof b.role, 'string'); assert.ok(Array.isArray(b.names)); }
+    // the range and the offset name the same place: the report's first line
+    const lines = seeds['000'].split('\n');
+    const offset = lines.slice(0, r.range.start.line).reduce((n, l) => n + l.length + 1, 0) + r.range.start.character;
+    assert.equal(offset, r.start);
+  }
+  const credited = list.flatMap((r) => r.bylines.flatMap((b) => b.names));
+  assert.ok(credited.includes('刘怡辰'), `credited: ${credited}`);
+});

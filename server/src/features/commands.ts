@@ -2,20 +2,15 @@
 // repair, conversion (selection or document, one edit), the workspace's reports and
 // slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
 import type { Range } from 'vscode-languageserver/node';
-import { convertEdits, VARIANTS, type Variant } from '../analysis/script';
+import { convertEdits, VARIANTS } from '../analysis/script';
 import { surnameShields } from '../analysis/index';
 import { fixAllChanges } from './codeActions';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
 import { addNotPerson } from './userFiles';
+import { COMMANDS, type ConvertResult, type NotAPersonResult, type RepairResult, type ReportsResult, type SlogansResult, type Variant } from '../protocol';
 
-export const COMMANDS = {
-  repair: 'zh-article.server.repair',
-  convert: 'zh-article.server.convert',
-  reports: 'zh-article.server.reports',
-  slogans: 'zh-article.server.slogans',
-  notAPerson: 'zh-article.server.notAPerson',
-} as const;
+export { COMMANDS };
 
 export class CommandError extends Error {}
 
@@ -36,14 +31,14 @@ function docOf(ctx: Context, uri: string) {
   return doc;
 }
 
-async function repair(ctx: Context, uri: string) {
+async function repair(ctx: Context, uri: string): Promise<RepairResult> {
   const doc = docOf(ctx, uri);
   const { changes, applied } = await fixAllChanges(ctx, doc);
   if (changes.length) await ctx.connection.workspace.applyEdit({ label: 'Repair Document', edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
   return { applied, changes: changes.length };
 }
 
-async function convert(ctx: Context, uri: string, variant: Variant, range?: Range) {
+async function convert(ctx: Context, uri: string, variant: Variant, range?: Range): Promise<ConvertResult> {
   if (!VARIANTS.includes(variant)) throw new CommandError(`Unknown variant "${variant}"; use one of ${VARIANTS.join(', ')}.`);
   const doc = docOf(ctx, uri);
   const text = doc.getText();
@@ -60,18 +55,18 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   return { changed: edits.length, protected: protect.length };
 }
 
-function reports(ctx: Context) {
-  return ctx.index.all().flatMap((f) => f.reports.map((r) => ({ uri: f.uri, file: f.file, name: r.name, date: r.date, bylines: r.bylines, start: r.start })));
+function reports(ctx: Context): ReportsResult {
+  return ctx.index.all().flatMap((f) => f.reports.map((r) => ({ uri: f.uri, file: f.file, name: r.name, date: r.date, bylines: r.bylines, start: r.start, range: r.range })));
 }
 
-function slogans(ctx: Context) {
+function slogans(ctx: Context): SlogansResult {
   const total = new Map<string, { count: number; files: number }>();
   for (const f of ctx.index.all()) for (const [k, n] of f.slogans) { const t = total.get(k) || { count: 0, files: 0 }; t.count += n; t.files++; total.set(k, t); }
   return [...total].map(([slogan, t]) => ({ slogan, ...t })).sort((a, b) => b.count - a.count);
 }
 
 /** Record a false positive in .zh-article/people.json; it applies at once. */
-async function notAPerson(ctx: Context, uri: string, name: string) {
+async function notAPerson(ctx: Context, uri: string, name: string): Promise<NotAPersonResult> {
   let written;
   try { written = await addNotPerson(ctx.root, uri, name); } catch (e) { throw new CommandError((e as Error).message); }
   ctx.store.people = { names: written.names, notPeople: written.notPeople };

@@ -9,8 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/index';
 import { hanShare } from '../analysis/text';
 import type { Span } from '../analysis/types';
+import type { BylineEntry } from '../protocol';
 
-export interface ReportSummary { name: string; date?: string; bylines: string; start: number; range: Range }
+export interface ReportSummary { name: string; date?: string; bylines: BylineEntry[]; start: number; range: Range }
 export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Range[] }
 export interface FileSummary { uri: string; file: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, number> }
 
@@ -139,7 +140,7 @@ function summarize(uri: string, file: string, a: Analysis): FileSummary {
   const range = (s: Span): Range => li.range(s);
   return {
     uri, file,
-    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`).join(' '), start: r.start, range: range(r) })),
+    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => ({ role: b.role, names: [...b.names] })), start: r.start, range: range(r) })),
     people: a.people.map((p) => ({ key: p.key, name: p.name, roles: p.roles, mentions: p.mentions.map(range) })),
     slogans,
   };
