@@ -13,9 +13,10 @@
 // and can locate the replacements that change length (convertText needs them for 'taiwan').
 // test/conformance/opencc.test.mjs runs OpenCC's own test cases against these.
 import * as OpenCC from 'opencc-js';
+import { builtinPhrases, type ConvertPhrases, type Variant } from './convertPhrases';
 import type { ScriptInfo, Span } from './types';
 
-export type Variant = 'simplified' | 'traditional' | 'taiwan' | 'hongkong';
+export type { Variant };
 export const VARIANTS: readonly Variant[] = ['simplified', 'traditional', 'taiwan', 'hongkong'];
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -695,33 +696,57 @@ const pipelineTries = (p: Pipeline) => () => ({
   single: !p.seg && p.stages.length === 1,
 });
 
-function buildEngine(variant: Variant): Engine {
+/**
+ * The pipeline with a phrase layer (convertPhrases.ts) in front of OpenCC's dictionaries: its
+ * keys join the segmentation dictionaries (so a segment never cuts one), its pairs go first in
+ * the first conversion stage (winning on equal keys, and longest match still deciding between
+ * keys). A form given for this very variant holds in the later stages too (against the Taiwan
+ * phrases' 社區 → 社群): they keep it, and turn the key's OpenCC form into it where a longer
+ * OpenCC phrase took the key in the first stage (新闻发布会 → 新聞發佈會 → 新聞發布會).
+ */
+function withPhrases(p: Pipeline, { first, keep }: { first: Pair[]; keep: Pair[] }): Pipeline {
+  if (first.length === 0) return p;
+  const opencc = p.stages[0].trie;
+  const kept: Pair[] = keep.flatMap(([key, form]) => [[opencc.convert(key), form], [form, form]] as Pair[]);
+  return {
+    ...p,
+    seg: p.seg && trie([first, ...p.seg.dicts]),
+    stages: p.stages.map((st, i) => (i === 0 ? stage([first, ...st.trie.dicts]) : kept.length ? stage([kept, ...st.trie.dicts]) : st)),
+  };
+}
+
+function buildEngine(variant: Variant, phrases: ConvertPhrases | null): Engine {
   if (!VARIANTS.includes(variant)) throw new Error(`unknown variant ${String(variant)}`);
   // opencc-js's Converter({ from: 'cn', to }) runs the configuration s2<to> when it has one, as
   // opencc-js 1.4 has for t, twp and hk: the same pipeline, here on FastTrie
-  const p = variant === 'simplified' ? simplifiedPipeline() : pipelineFromConfig(VARIANT_CONFIG[variant]);
+  const bare = variant === 'simplified' ? simplifiedPipeline() : pipelineFromConfig(VARIANT_CONFIG[variant]);
+  const p = phrases ? withPhrases(bare, phrases.forVariant(variant)) : bare;
   const convert = (s: string) => runPipelineUnits(p, s);
   if (p.stages.every((st) => st.cpAligned) && p.normOneToOne) return oneToOneEngine(convert, pipelineTries(p));
   return { convert, oneToOne: false, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty), tries: pipelineTries(p) };
 }
 
-const engines = new Map<Variant, Engine>();
-function engine(variant: Variant): Engine {
-  let e = engines.get(variant);
-  if (!e) {
-    e = buildEngine(variant);
-    engines.set(variant, e);
-  }
+/** Engines by phrase layer (BARE: OpenCC alone), then by variant: built once, kept while the layer lives. */
+const BARE = {};
+const engines = new WeakMap<object, Map<Variant, Engine>>();
+function engine(variant: Variant, phrases: ConvertPhrases | null = null): Engine {
+  const key = phrases ?? BARE;
+  let byVariant = engines.get(key);
+  if (!byVariant) engines.set(key, (byVariant = new Map()));
+  let e = byVariant.get(variant);
+  if (!e) byVariant.set(variant, (e = buildEngine(variant, phrases)));
   return e;
 }
 
 /**
  * The converter for a variant: built once, cached. Converts the whole string, phrases included,
  * as opencc-js's Converter does ('traditional', 'taiwan', 'hongkong'; 'simplified' has no preset
- * there): the variant's pipeline through runPipelineUnits.
+ * there): the variant's pipeline through runPipelineUnits. With `phrases` (builtinPhrases, or
+ * with the user's), the phrase layer goes in front of OpenCC's dictionaries; without, it is
+ * OpenCC's conversion alone.
  */
-export function converter(variant: Variant): Conv {
-  return engine(variant).convert;
+export function converter(variant: Variant, phrases: ConvertPhrases | null = null): Conv {
+  return engine(variant, phrases).convert;
 }
 
 /** Traditional (any of OpenCC standard / Taiwan / Hong Kong forms) to simplified. */
@@ -1080,6 +1105,8 @@ export function detectScript(text: string, start = 0, end = text.length): Script
 export interface ConvertOptions {
   /** spans (UTF-16 offsets into text) left untouched, e.g. people's names */
   protect?: Span[];
+  /** the phrase layer over OpenCC: builtinPhrases when not given, null for OpenCC alone */
+  phrases?: ConvertPhrases | null;
 }
 
 // Finding what stays untouched: one pass over the text, regular expressions only at candidates.
@@ -1367,7 +1394,7 @@ interface Masked {
  */
 function convertMasked(text: string, variant: Variant, opts?: ConvertOptions): Masked | null {
   if (!HAN_OR_COMPAT.test(text)) return null;
-  const e = engine(variant);
+  const e = engine(variant, opts?.phrases === undefined ? builtinPhrases : opts.phrases);
   const { ranges } = frozenRanges(text, opts?.protect, inPlaceTables(e));
   ranges.push({ start: text.length, end: text.length, soft: false });
   const sentinel = pickSentinel(text);
