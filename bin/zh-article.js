@@ -104,6 +104,7 @@ function loadApi() {
       settings: require(path.join(out, 'settings.js')),
       messages: require(path.join(out, 'features', 'messages.js')),
       script: require(path.join(out, 'analysis', 'script.js')),
+      phrases: require(path.join(out, 'analysis', 'convertPhrases.js')),
     };
   } catch (e) {
     if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(out)) {
@@ -435,12 +436,23 @@ function people(ctx, file, r, printed) {
   return header(ctx, file, printed) + lines.join('');
 }
 
+/** The built-in conversion phrases with those of .zh-article/convert.json in the current directory (read once). */
+function convertPhrases(ctx) {
+  if (ctx.phrases) return ctx.phrases;
+  const { builtinPhrases, parsePhraseEntries } = ctx.api.phrases;
+  let user = [];
+  try {
+    user = parsePhraseEntries(JSON.parse(fs.readFileSync(path.join('.zh-article', 'convert.json'), 'utf8'))).entries;
+  } catch { /* no file, or not JSON: the built-in phrases alone */ }
+  return (ctx.phrases = builtinPhrases.with(user));
+}
+
 function convert(ctx, file, r, printed) {
   const { o, api } = ctx;
   if (unusable(ctx, file, r)) return undefined;
   const a = api.analysis.analyzeDocument(r.text);
   const protect = api.analysis.surnameShields(a.people);
-  const out = api.script.convertText(r.text, o.to, { protect });
+  const out = api.script.convertText(r.text, o.to, { protect, phrases: convertPhrases(ctx) });
   if (!o.write) return header(ctx, file, printed) + out;
   if (out !== r.text) {
     writeText(file, out, r.bom);

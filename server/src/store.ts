@@ -3,6 +3,7 @@
 // diagnostics show) is updated incrementally from the previous version, re-analysing only
 // what an edit touched; people, slogans and reports are computed when a feature asks.
 import { analyzeDamage, analyzeDocument, updateDamage, type Analysis, type Damage } from './analysis/index';
+import { builtinPhrases, type ConvertPhrases } from './analysis/convertPhrases';
 import type { Glossary } from './analysis/slogans';
 import type { UserPeople } from './analysis/people';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,6 +32,8 @@ export class AnalysisStore {
   onRelease: (uri: string) => void = () => undefined;
   glossary: Glossary | undefined;
   people: UserPeople = {};
+  /** the conversion phrase layer: built-in, with .zh-article/convert.json's phrases */
+  convertPhrases: ConvertPhrases = builtinPhrases;
   /** zhArticle.maxFileSize per document, as its settings say (20 MB until they are read) */
   private readonly limits = new Map<string, number>();
 
@@ -61,7 +64,7 @@ export class AnalysisStore {
   /** Everything the features show, for the document's current version. */
   analysis(doc: TextDocument): Analysis | null {
     const entry = this.get(doc);
-    if (entry.analysis === undefined) entry.analysis = entry.damage ? analyzeDocument(entry.damage.text, { glossary: this.glossary, people: this.people }, entry.damage) : null;
+    if (entry.analysis === undefined) entry.analysis = entry.damage ? analyzeDocument(entry.damage.text, { glossary: this.glossary, people: this.people, convertPhrases: this.convertPhrases }, entry.damage) : null;
     return entry.analysis;
   }
   /** The analysis if it is already computed for this version (never computes it). */
@@ -74,7 +77,7 @@ export class AnalysisStore {
     const ready = this.analysisIfReady(doc);
     return ready !== undefined || doc.getText().length > EAGER_KNOWLEDGE ? ready : this.analysis(doc);
   }
-  /** Forget people, slogans and reports (the glossary or people file changed); the damage does not depend on them. */
+  /** Forget people, slogans and reports (a user file changed); the damage does not depend on them. */
   invalidate(): void { for (const e of this.cache.values()) if (e.damage) e.analysis = undefined; }
   delete(uri: string): void { this.cache.delete(uri); this.limits.delete(uri); }
 }

@@ -5,6 +5,7 @@ import { buildView, toOriginal, type View } from './normalize';
 import { findPeople, type UserPeople } from './people';
 import { segmentReports } from './reports';
 import { withoutResidue } from './residue';
+import type { ConvertPhrases } from './convertPhrases';
 import { convertEdits, detectScript, ONE_TO_MANY_SURNAMES } from './script';
 import { builtinGlossary, findExpansion, findSlogans, type Glossary, type GlossaryEntry } from './slogans';
 import { applyChanges, repairChanges } from './repair';
@@ -13,6 +14,8 @@ import type { DamageCode, Finding, Person, Report, ScriptInfo, SloganMention, Sp
 export interface AnalysisOptions {
   glossary?: Glossary;
   people?: UserPeople;
+  /** the conversion phrase layer for the mixed-script fix (builtinPhrases when not given) */
+  convertPhrases?: ConvertPhrases;
 }
 
 export interface SloganInfo extends SloganMention { entry?: GlossaryEntry }
@@ -73,7 +76,7 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage
 
   const reports = segmentReports(lay, rf.paragraphs, rf.headlineJoins);
   const script = detectScript(text);
-  const mixed = mixedScriptFindings(text, script, reports, people);
+  const mixed = mixedScriptFindings(text, script, reports, people, opts.convertPhrases);
   const findings = mixed.length ? d.findings.concat(mixed).sort((a, b) => a.start - b.start || a.end - b.end) : d.findings;
   return { text, findings, reports, people, slogans, expansions, script, damage: d };
 }
@@ -93,7 +96,7 @@ export function surnameShields(people: Person[], from = 0, to = Infinity): Span[
 }
 
 /** A report that mixes scripts was half converted; only a document holding both scripts can hold one. */
-function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[], people: Person[]): Finding[] {
+function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[], people: Person[], phrases?: ConvertPhrases): Finding[] {
   const out: Finding[] = [];
   if (script.script !== 'mixed' && !(script.traditionalShare > 0.02 && script.simplifiedShare > 0.02)) return out;
   for (const r of reports) {
@@ -101,7 +104,7 @@ function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[]
     if (info.script !== 'mixed') continue;
     const variant = info.traditionalShare >= info.simplifiedShare ? 'traditional' : 'simplified';
     const protect = surnameShields(people, r.start, r.end);
-    const changes = convertEdits(text.slice(r.start, r.end), variant, { protect }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
+    const changes = convertEdits(text.slice(r.start, r.end), variant, { protect, phrases }).map((c) => ({ start: c.start + r.start, end: c.end + r.start, text: c.text }));
     out.push({ code: 'mixed-script', start: r.nameSpan.start, end: r.nameSpan.end, args: { traditional: Math.round(info.traditionalShare * 100), simplified: Math.round(info.simplifiedShare * 100), variant }, changes });
   }
   return out;

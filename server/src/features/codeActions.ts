@@ -59,6 +59,6 @@ export async function fixAllChanges(ctx: Context, doc: TextDocument): Promise<{ 
   // the damage suffices unless a half-converted report is to be unified
   const first = codes.includes('mixed-script') ? ctx.store.analysis(doc) : ctx.store.get(doc).damage;
   if (!first) return { changes: [], applied: {} };
-  const { changes, applied } = repairDocument(first.text, codes, { glossary: ctx.store.glossary, people: ctx.store.people }, first);
+  const { changes, applied } = repairDocument(first.text, codes, { glossary: ctx.store.glossary, people: ctx.store.people, convertPhrases: ctx.store.convertPhrases }, first);
   return { changes, applied };
 }

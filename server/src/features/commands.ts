@@ -49,7 +49,7 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   const protect = surnameShields(a?.people ?? [], from, to);
   const progress = text.length > 500_000 ? await ctx.connection.window.createWorkDoneProgress() : null;
   progress?.begin('Converting', 0, undefined, false);
-  const edits = convertEdits(part, variant, { protect }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
+  const edits = convertEdits(part, variant, { protect, phrases: ctx.store.convertPhrases }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
   progress?.done();
   if (edits.length) await ctx.connection.workspace.applyEdit({ label: `Convert to ${variant}`, edit: { changes: { [uri]: editsOf(doc, { changes: edits }) } } });
   return { changed: edits.length, protected: protect.length };

@@ -1,20 +1,23 @@
 // The user's own files in .zh-article/ beside the workspace root (or beside the file when
-// there is no workspace): people.json {names, notPeople} and glossary.json {entries}.
+// there is no workspace): people.json {names, notPeople}, glossary.json {entries} and
+// convert.json {phrases} (conversion phrases over the built-in layer).
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinPhrases, parsePhraseEntries } from '../analysis/convertPhrases';
 import { builtinGlossary, type GlossaryEntry } from '../analysis/slogans';
 import type { AnalysisStore } from '../store';
 
-type UserFile = 'people.json' | 'glossary.json';
+type UserFile = 'people.json' | 'glossary.json' | 'convert.json';
 
 export const userFilePath = (root: string | null, uri: string | null, name: UserFile): string | null =>
   root ? join(root, '.zh-article', name) : uri?.startsWith('file:') ? join(dirname(fileURLToPath(uri)), '.zh-article', name) : null;
 
-/** Read both files into the store; a missing or broken file means no user entries. */
+/** Read the files into the store; a missing or broken file means no user entries (a broken entry is left out). */
 export async function loadUserFiles(root: string | null, store: AnalysisStore): Promise<void> {
   const people = userFilePath(root, null, 'people.json'), glossary = userFilePath(root, null, 'glossary.json');
-  if (!people || !glossary) return;
+  const convert = userFilePath(root, null, 'convert.json');
+  if (!people || !glossary || !convert) return;
   try {
     const p = JSON.parse(await fs.readFile(people, 'utf8'));
     store.people = { names: p.names, notPeople: p.notPeople };
@@ -24,6 +27,9 @@ export async function loadUserFiles(root: string | null, store: AnalysisStore): 
     const entries = (Array.isArray(g) ? g : g.entries) as GlossaryEntry[];
     store.glossary = builtinGlossary.withOverrides(entries.filter((e) => e && typeof e.canonical === 'string' && typeof e.explanation === 'string'));
   } catch { store.glossary = undefined; }
+  try {
+    store.convertPhrases = builtinPhrases.with(parsePhraseEntries(JSON.parse(await fs.readFile(convert, 'utf8'))).entries);
+  } catch { store.convertPhrases = builtinPhrases; }
 }
 
 /** Add a false positive to people.json; returns the file and its people entries. */
