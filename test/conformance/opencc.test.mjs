@@ -1,5 +1,6 @@
 // OpenCC's own conversion tests (../shared/opencc-testcases: testcases.json and golden/) run
-// against converter(variant) for every variant zh-article offers. Build first: npx tsc -b.
+// against the conversion zh-article does for every variant it offers: OpenCC with the phrase
+// layer for official texts (converter(variant, builtinPhrases)). Build first: npx tsc -b.
 //
 // Each OpenCC configuration is either mapped to one of our variants or listed in NOT_OFFERED;
 // cases a variant fails by design are listed by id in EXCLUDED with the reason, and the test
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import OpenCC from 'opencc-js';
 import S from '../../server/out/analysis/script.js';
+import P from '../../server/out/analysis/convertPhrases.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIR = path.resolve(here, '../../../shared/opencc-testcases');
@@ -43,6 +45,20 @@ const NOT_OFFERED = {
 const TS_EXT = 'needs OpenCC TSCharactersExt (astral-plane simplified forms), which opencc-js leaves out by design to avoid tofu glyphs';
 const ZHE = 'input writes the Taiwan 著 for the particle zhe; our simplified folds Taiwan forms first, as tw2s does (its expectation for this same case is what we give)';
 const TWP = 'Taiwan vocabulary: our taiwan variant is s2twp (with phrases), s2tw keeps mainland wording';
+const LAYER = 'the phrase layer for official texts (server/data/convert-phrases.json) writes these words differently on purpose';
+
+/**
+ * Cases and golden lines the phrase layer changes on purpose: the forms it writes there (the
+ * check: OpenCC alone passes, and the layered output holds each form).
+ */
+const LAYER_FORMS = {
+  's2twp/variants_tw_s2twp': ['社區'], // Taiwan writes 社區 for neighbourhoods; 社群 is an online community
+  'golden s2t/53': ['一出席'], // 五分之一出席議員, not 一齣 (a play)
+  'golden s2hk/53': ['一出席'],
+  'golden s2twp/27': ['發布'], // 發布選舉令: Taiwan's 釋出 is a software release
+  'golden s2twp/53': ['保存', '一出席'], // 保存本院議事錄: 儲存 is saving a file
+  'golden s2twp/59': ['設置'], // 設置…文官職務 (establishing): 設定 is a setting
+};
 
 /** Cases left out, by OpenCC configuration and case id, with the reason. */
 const EXCLUDED = {
@@ -55,8 +71,11 @@ const EXCLUDED = {
   hk2s: {
     BYVoid_OpenCC_Issue_767_solace: ZHE,
   },
+  s2twp: {
+    variants_tw_s2twp: LAYER,
+  },
   s2tw: Object.fromEntries([
-    's2t_ximian', 'case_065_s2x', 'ByVoid_OpenCC_Issue950_AlgorithmConversion', 'nVidia_naming_s2t',
+    's2t_ximian', 'ByVoid_OpenCC_Issue950_AlgorithmConversion', 'nVidia_naming_s2t',
     'medical_terms_tw_s2twp', 'medical_phrases_tw_s2twp', 'medical_phrases_tw_neuro_s2twp',
     'medical_phrases_tw_acetaminophen_s2twp', 'medical_phrases_tw_hepatitis_s2twp', 'medical_phrases_tw_ultrasound_s2twp',
     'dioxin_terms_tw_s2twp', 'hantavirus_s2twp', 'BYVoid_OpenCC_Issue_475', 'variants_tw_s2twp', 'mobile_data_s2twp',
@@ -67,15 +86,24 @@ const EXCLUDED = {
 
 /** Golden files: OpenCC config → variant; lines left out, by 1-based line number, with the reason. */
 const GOLDEN = {
-  s2t: { variant: 'traditional', excluded: {} },
+  s2t: { variant: 'traditional', excluded: { 53: LAYER } },
   s2tw: {
     variant: 'taiwan',
-    // US state names: s2twp writes 維吉尼亞 / 新罕布夏 / 麻薩諸塞 / 康乃狄克 / 紐澤西 / 德拉瓦 / 喬治亞
-    excluded: Object.fromEntries([25, 27, 53, 59, 227, 235, 241, 251, 261, 279, 315, 343, 379, 393].map((n) => [n, TWP])),
+    // US state names: s2twp writes 維吉尼亞 / 新罕布夏 / 麻薩諸塞 / 康乃狄克 / 紐澤西 / 德拉瓦 / 喬治亞; 27 and 53
+    // s2twp's 釋出 / 儲存 (the phrase layer keeps 發布 / 保存 but not s2tw's 發佈 / 公佈 forms)
+    excluded: Object.fromEntries([25, 27, 53, 227, 235, 241, 251, 261, 279, 315, 343, 379, 393].map((n) => [n, TWP])),
   },
-  s2twp: { variant: 'taiwan', excluded: {} },
-  s2hk: { variant: 'hongkong', excluded: {} },
+  s2twp: { variant: 'taiwan', excluded: { 27: LAYER, 53: LAYER, 59: LAYER } },
+  s2hk: { variant: 'hongkong', excluded: { 53: LAYER } },
 };
+
+/** A difference the phrase layer makes on purpose: OpenCC alone gives the expectation, the layer its forms. */
+function checkLayer(label, variant, input, expected, got) {
+  const forms = LAYER_FORMS[label];
+  assert.ok(forms, `${label}: excluded for the phrase layer but no forms named in LAYER_FORMS`);
+  assert.equal(S.converter(variant)(input), expected, `${label}: OpenCC alone passes`);
+  for (const f of forms) assert.ok(got.includes(f), `${label}: the layer writes ${f}`);
+}
 
 const OPENCC_JS = { s2tw: ['cn', 'tw'], s2twp: ['cn', 'twp'] };
 
@@ -100,8 +128,12 @@ function checkExclusion(cfg, c, got) {
   if (reason === TWP) {
     const [from, to] = OPENCC_JS.s2tw;
     assert.equal(OpenCC.Converter({ from, to })(c.input), c.expected.s2tw, `${c.id}: opencc-js s2tw itself passes`);
-    assert.equal(got, OpenCC.Converter({ from: 'cn', to: 'twp' })(c.input), `${c.id}: we give s2twp`);
-    if (c.expected.s2twp) assert.equal(got, c.expected.s2twp, `${c.id}: and that is OpenCC's s2twp expectation`);
+    // (the phrase layer may differ further: its own cases, s2twp/…, are checked there)
+    const twp = S.converter('taiwan')(c.input);
+    assert.equal(twp, OpenCC.Converter({ from: 'cn', to: 'twp' })(c.input), `${c.id}: we give s2twp`);
+    if (c.expected.s2twp) assert.equal(twp, c.expected.s2twp, `${c.id}: and that is OpenCC's s2twp expectation`);
+  } else if (reason === LAYER) {
+    checkLayer(`${cfg}/${c.id}`, OFFERED[cfg], c.input, c.expected[cfg], got);
   } else if (reason === ZHE) {
     assert.equal(got, c.expected.tw2s, `${c.id}: we give OpenCC's tw2s expectation`);
   } else if (reason.startsWith(TS_EXT)) {
@@ -123,7 +155,7 @@ test('OpenCC testcases.json', { skip: !present && `no OpenCC test cases at ${DIR
         (perConfig[cfg] ??= { pass: 0, total: 0, excluded: 0 }).total++;
         continue;
       }
-      const got = S.converter(OFFERED[cfg])(c.input);
+      const got = S.converter(OFFERED[cfg], P.builtinPhrases)(c.input);
       const p = (perConfig[cfg] ??= { pass: 0, total: 0, excluded: 0 });
       if (EXCLUDED[cfg]?.[c.id]) {
         seenIds.add(`${cfg}/${c.id}`);
@@ -165,7 +197,7 @@ test('OpenCC golden files', { skip: !present && `no OpenCC golden files at ${DIR
     if (!fs.existsSync(file)) continue;
     const expected = fs.readFileSync(file, 'utf8').split('\n');
     assert.equal(expected.length, lines.length, `${cfg}: same number of lines`);
-    const conv = S.converter(variant);
+    const conv = S.converter(variant, P.builtinPhrases);
     let pass = 0, total = 0, excl = 0;
     const failures = [];
     lines.forEach((line, i) => {
@@ -174,7 +206,8 @@ test('OpenCC golden files', { skip: !present && `no OpenCC golden files at ${DIR
       if (excluded[i + 1]) {
         excl++;
         assert.notEqual(got, expected[i], `golden ${cfg} line ${i + 1} is listed as excluded but passes now`);
-        if (excluded[i + 1] === TWP) assert.equal(got, twpGolden[i], `golden ${cfg} line ${i + 1}: we give the s2twp golden line`);
+        if (excluded[i + 1] === TWP) assert.equal(S.converter(variant)(line), twpGolden[i], `golden ${cfg} line ${i + 1}: we give the s2twp golden line (and the phrase layer on it)`);
+        if (excluded[i + 1] === LAYER) checkLayer(`golden ${cfg}/${i + 1}`, variant, line, expected[i], got);
         return;
       }
       total++;

@@ -8,7 +8,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 
-export async function startServer({ config = null, locale = 'en', server = resolve(ROOT, 'server/out/server.js') } = {}) {
+export async function startServer({ config = null, locale = 'en', server = resolve(ROOT, 'server/out/server.js'), rootUri = null } = {}) {
   const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -28,7 +28,7 @@ export async function startServer({ config = null, locale = 'en', server = resol
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   const init = await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, locale, workspaceFolders: null,
+    processId: process.pid, rootUri, locale, workspaceFolders: null,
     capabilities: { workspace: { configuration: true, applyEdit: true }, textDocument: { hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
   });
   conn.sendNotification('initialized', {});

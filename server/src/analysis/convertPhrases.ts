@@ -87,7 +87,8 @@ export class ConvertPhrases {
     for (const e of this.entries) {
       if (v === 'simplified') {
         if (!e.variants?.includes('simplified')) continue;
-        for (const t of TARGETS) if (e[t] !== undefined) { first.set(e[t]!, e.simplified); keep.set(e[t]!, e.simplified); }
+        // t2s leaves simplified text as it is: the first stage alone decides
+        for (const t of TARGETS) if (e[t] !== undefined) first.set(e[t]!, e.simplified);
         continue;
       }
       const form = formIn(e, v);

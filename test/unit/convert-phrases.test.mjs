@@ -1,0 +1,197 @@
+// The conversion phrase layer (server/src/analysis/convertPhrases.ts, server/data/convert-phrases.json)
+// on invented sentences of each phrase class, in every variant. Build first: npx tsc -b.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import S from '../../server/out/analysis/script.js';
+import P from '../../server/out/analysis/convertPhrases.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DATA = JSON.parse(fs.readFileSync(path.resolve(here, '../../server/data/convert-phrases.json'), 'utf8'));
+const SEEDS = path.resolve(here, '../../../shared/seeds');
+const TRAD = ['traditional', 'taiwan', 'hongkong'];
+const bare = (t, v) => S.convertText(t, v, { phrases: null });
+
+function applyEdits(text, edits) {
+  let out = '', pos = 0;
+  for (const e of edits) { out += text.slice(pos, e.start) + e.text; pos = e.end; }
+  return out + text.slice(pos);
+}
+
+/** [sentence, what every traditional variant must write, what OpenCC alone writes in s2t] */
+const BOUNDARY = [
+  ['全区上下奋进新征程', '奮進新征程', '奮進新徵程'],
+  ['各部门要对标对表抓落实', '對標對表', '對標對錶'],
+  ['对表现突出的个人予以通报', '對表現', '對錶現'],
+  ['坚持一个中国原则', '一個中國', '一箇中國'],
+  ['树立新时代好干部标准', '好幹部', '好乾部'],
+  ['村里变得多干净', '多乾淨', '多幹淨'],
+  ['把握机遇和面临的挑战', '和面臨', '和麪臨'],
+  ['通知被发布后立即执行', '被發布', '被髮布'],
+  ['会议研究了解决措施', '了解決', '瞭解決'],
+  ['会议讨论了如何推进', '了如何', '瞭如何'],
+  ['并发挥示范带动作用', '並發揮', '併發揮'],
+  ['党员干部带头发挥作用', '帶頭發揮', '帶頭髮揮'],
+  ['统筹民生发展', '民生發展', '民生髮展'],
+  ['这座古城具有百年历史', '百年歷史', '百年曆史'],
+  ['学习不系统不深入', '不系統', '不繫統'],
+  ['政策一出现偏差就纠正', '一出現', '一齣現'],
+  ['举行重大项目集中签约仪式', '集中簽約', '集中籤約'],
+];
+
+test('boundary phrases: every traditional variant writes the word, where OpenCC took a key across the boundary', () => {
+  for (const [text, want, opencc] of BOUNDARY) {
+    assert.ok(bare(text, 'traditional').includes(opencc), `OpenCC alone: ${bare(text, 'traditional')} (${text})`);
+    for (const v of TRAD) assert.ok(S.convertText(text, v).includes(want), `${v}: ${S.convertText(text, v)} lacks ${want}`);
+  }
+});
+
+test('longer OpenCC phrases still win over a layer entry inside them', () => {
+  assert.match(S.convertText('术后出现并发症', 'traditional'), /併發症/);
+  assert.match(S.convertText('一瓶生发水', 'traditional'), /生髮水/);
+  assert.match(S.convertText('深入了解决策部署', 'traditional'), /瞭解決策/);
+  assert.match(S.convertText('剪头发', 'hongkong'), /頭髮/);
+});
+
+test('Taiwan vocabulary: the general word stays, where s2twp writes the IT term', () => {
+  const text = '推进社区治理和循环经济，按照法定程序发布文件，支持现代化进程，优化营商环境，保障经济运行。';
+  const tw = S.convertText(text, 'taiwan');
+  for (const w of ['社區', '循環經濟', '程序', '發布', '文件', '支持', '進程', '優化', '運行']) assert.ok(tw.includes(w), `${w} in ${tw}`);
+  const opencc = bare(text, 'taiwan');
+  for (const w of ['社群', '迴圈', '程式', '檔案', '支援', '最佳化', '執行']) assert.ok(opencc.includes(w), `OpenCC alone writes ${w}: ${opencc}`);
+  // the other variants never had the problem and are left as OpenCC writes them
+  for (const v of ['traditional', 'hongkong']) assert.equal(S.convertText(text, v), bare(text, v), v);
+  assert.match(S.convertText('召开新闻发布会', 'taiwan'), /新聞發布會/, 'a longer OpenCC phrase (发布会) gets the Taiwan form too');
+  assert.match(S.convertText('高级人民法院', 'taiwan'), /高級人民法院/);
+});
+
+test('Hong Kong usage: 周年 in Hong Kong, 週年 in OpenCC standard and Taiwan', () => {
+  const text = '庆祝建党100周年';
+  assert.match(S.convertText(text, 'hongkong'), /100周年/);
+  assert.match(S.convertText(text, 'traditional'), /100週年/);
+  assert.match(S.convertText(text, 'taiwan'), /100週年/);
+});
+
+test('the simplified direction: entries marked for it read backwards', () => {
+  assert.equal(S.convertText('為甚麼要這樣做', 'simplified'), '为什么要这样做');
+  assert.equal(bare('為甚麼要這樣做', 'simplified'), '为甚么要这样做');
+  // and the traditional output of the layer comes back to the simplified text
+  for (const [text] of BOUNDARY) assert.equal(S.toSimplified(S.convertText(text, 'traditional')), text, text);
+});
+
+test('name shielding holds with the layer: a protected surname keeps its character', () => {
+  const text = '范围内对标对表，记者范明说';
+  const name = text.indexOf('范明');
+  for (const v of TRAD) {
+    const out = S.convertText(text, v, { protect: [{ start: name, end: name + 1 }] });
+    assert.ok(out.startsWith('範圍內對標對表'), `${v}: ${out}`);
+    assert.ok(out.includes('記者范明'), `${v}: ${out}`);
+  }
+  // a shield cuts a phrase: 对表 split by a protected span is no longer the phrase
+  const cut = S.convertText('对表', 'traditional', { protect: [{ start: 1, end: 2 }] });
+  assert.equal(cut, '對表');
+});
+
+test('convertEdits applied to the text give convertText, with the layer, in every variant', () => {
+  const text = '会议要求，对标对表\n新征程(zhēng)目标，社区\n循环经济发展；一个中国原则。算法与程序';
+  for (const v of ['simplified', ...TRAD]) {
+    const src = v === 'simplified' ? S.convertText(text, 'taiwan') : text;
+    assert.equal(applyEdits(src, S.convertEdits(src, v)), S.convertText(src, v), v);
+  }
+});
+
+test('user phrases add to and override the built-in ones, per variant', () => {
+  const user = P.builtinPhrases.with([
+    { simplified: '对表', traditional: '對錶' }, // back to OpenCC's watch
+    { simplified: '数据', taiwan: '數據', variants: ['taiwan'] }, // Taiwan writes 數據 in this user's texts
+    { simplified: '云计算', hongkong: '雲端運算', variants: ['hongkong'] }, // a longer form, Hong Kong only
+  ]);
+  const text = '对标对表，用好数据和云计算';
+  assert.match(S.convertText(text, 'traditional', { phrases: user }), /對標對錶/);
+  assert.match(S.convertText(text, 'traditional'), /對標對表/, 'the built-in layer is untouched');
+  assert.match(S.convertText(text, 'taiwan', { phrases: user }), /數據/);
+  assert.match(S.convertText(text, 'taiwan'), /資料/);
+  assert.match(S.convertText(text, 'traditional', { phrases: user }), /數據/, 'OpenCC standard keeps its own form');
+  const hk = S.convertText(text, 'hongkong', { phrases: user });
+  assert.match(hk, /雲端運算/);
+  assert.equal(applyEdits(text, S.convertEdits(text, 'hongkong', { phrases: user })), hk);
+  assert.match(S.convertText(text, 'traditional', { phrases: user }), /雲計算/);
+  // the same set of phrases is one engine: a second call reuses it
+  assert.equal(S.converter('taiwan', user), S.converter('taiwan', user));
+});
+
+test('parsePhraseEntries takes {phrases} or an array and names what is wrong with each entry', () => {
+  assert.deepEqual(P.parsePhraseEntries([{ simplified: '对表', traditional: '對表', evidence: 'x' }]).entries, [{ simplified: '对表', traditional: '對表' }]);
+  const { entries, problems } = P.parsePhraseEntries({ phrases: [
+    { simplified: '对表', traditional: '對表' },
+    { simplified: '对表' },
+    { simplified: '对 表', traditional: '對表' },
+    { simplified: '对表', traditional: '對表', variants: ['klingon'] },
+    'text',
+    { simplified: '对表', taiwan: 42 },
+  ] });
+  assert.equal(entries.length, 1);
+  assert.equal(problems.length, 5);
+  assert.match(problems[0], /phrase 2: give at least one/);
+  assert.match(problems[1], /phrase 3: "simplified"/);
+  assert.match(problems[2], /phrase 4: "variants"/);
+  assert.match(problems[4], /phrase 6: "taiwan"/);
+  assert.deepEqual(P.parsePhraseEntries({ entries: [] }).problems, ['expected {"phrases": [...]}']);
+});
+
+test('the data file: every entry states its class and evidence, holds, and changes what OpenCC writes', () => {
+  assert.ok(DATA.about.length > 100);
+  assert.ok(DATA.phrases.length >= 40, `${DATA.phrases.length} entries`);
+  const classes = new Set(['boundary', 'guard', 'taiwan-vocabulary', 'hong-kong-usage', 'round-trip']);
+  const seen = new Set();
+  for (const e of DATA.phrases) {
+    assert.ok(classes.has(e.class), `${e.simplified}: class ${e.class}`);
+    assert.ok(typeof e.evidence === 'string' && e.evidence.length > 20, `${e.simplified}: evidence`);
+    const key = `${e.simplified}/${(e.variants ?? TRAD).join()}`;
+    assert.ok(!seen.has(key), `${key} listed twice`);
+    seen.add(key);
+    const variants = e.variants ?? TRAD.filter((v) => e[v] ?? e.traditional);
+    let differs = false;
+    for (const v of variants) {
+      const [from, want] = v === 'simplified' ? [e.traditional ?? e.taiwan ?? e.hongkong, e.simplified] : [e.simplified, e[v] ?? e.traditional];
+      const got = S.converter(v, P.builtinPhrases)(from);
+      // (Hong Kong's glyph stage still applies to a form not given for Hong Kong: 一出臺 → 一出台)
+      if (v !== 'hongkong' || e.hongkong) assert.equal(got, want, `${e.simplified} in ${v}`);
+      if (S.converter(v)(from) !== got) differs = true;
+    }
+    // a guard only keeps a longer word from another entry (了解决策 from 了解决); it may equal OpenCC
+    if (e.class !== 'guard') assert.ok(differs, `${e.simplified}: OpenCC alone already writes it so in ${variants}`);
+  }
+});
+
+test('converting the seeds to traditional writes 新征程 and 對標對表', { skip: !fs.existsSync(SEEDS) && 'no seeds' }, () => {
+  const found = { 新征程: 0, 对标对表: 0 };
+  for (const f of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    const x = fs.readFileSync(path.join(SEEDS, f), 'utf8');
+    const out = S.convertText(x, 'traditional');
+    assert.equal(out.length, x.length, f);
+    for (const [w, t] of [['新征程', '新征程'], ['对标对表', '對標對表']]) {
+      for (let i = x.indexOf(w); i >= 0; i = x.indexOf(w, i + 1)) {
+        found[w]++;
+        assert.equal(out.slice(i, i + w.length), t, `${f} at ${i}`);
+      }
+    }
+    assert.ok(!out.includes('徵程') && !out.includes('對錶'), f);
+  }
+  assert.ok(found.新征程 > 0 && found.对标对表 > 0, JSON.stringify(found));
+});
+
+test('the mixed-script fix converts with the phrase layer, the user\'s phrases included', async () => {
+  const A = (await import('../../server/out/analysis/index.js')).default;
+  const text = '本報訊 區委書記李偉光主持召開會議，傳達學習全會精神。會議強調，各級黨組織要堅持問題導向，深入調查研究，切實解決群衆急難愁盼問題。要对标对表，奋进新征程。\n';
+  const fix = (opts) => {
+    const f = A.analyzeDocument(text, opts).findings.find((x) => x.code === 'mixed-script');
+    assert.ok(f, 'a mixed-script finding');
+    return applyEdits(text, f.changes);
+  };
+  const out = fix({});
+  assert.match(out, /對標對表，奮進新征程/);
+  assert.match(fix({ convertPhrases: P.builtinPhrases.with([{ simplified: '新征程', traditional: '新徵程' }]) }), /奮進新徵程/);
+});
