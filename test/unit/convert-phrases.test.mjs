@@ -67,6 +67,16 @@ test('Taiwan vocabulary: the general word stays, where s2twp writes the IT term'
   assert.match(S.convertText('高级人民法院', 'taiwan'), /高級人民法院/);
 });
 
+test('Taiwan boundaries: s2twp\'s phrases no longer match across two words, and the layer\'s words get Taiwan glyphs', () => {
+  const text = '市领导出席会议，强调制度建设，落实各项目标任务，当今世界面临变局，群众心里踏实';
+  const tw = S.convertText(text, 'taiwan');
+  for (const w of ['領導出席', '強調制度', '各項目標', '世界面臨']) assert.ok(tw.includes(w), `${w} in ${tw}`);
+  const opencc = bare(text, 'taiwan');
+  for (const w of ['領匯出席', '強調變度', '各專案標', '世介面臨']) assert.ok(opencc.includes(w), `OpenCC alone writes ${w}: ${opencc}`);
+  assert.match(tw, /群眾心裡/, 'Taiwan glyph forms still apply around and inside the layer');
+  assert.match(S.convertText('政策一出台', 'hongkong'), /一出台/, 'and Hong Kong\'s: the form 一出臺 gets 台');
+});
+
 test('Hong Kong usage: 周年 in Hong Kong, 週年 in OpenCC standard and Taiwan', () => {
   const text = '庆祝建党100周年';
   assert.match(S.convertText(text, 'hongkong'), /100周年/);
@@ -194,4 +204,21 @@ test('the mixed-script fix converts with the phrase layer, the user\'s phrases i
   const out = fix({});
   assert.match(out, /對標對表，奮進新征程/);
   assert.match(fix({ convertPhrases: P.builtinPhrases.with([{ simplified: '新征程', traditional: '新徵程' }]) }), /奮進新徵程/);
+});
+
+test('zh-article convert applies the phrase layer and .zh-article/convert.json in the current directory', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-article-cli-phrases-'));
+  try {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, '会议要求对标对表，奋进新征程，用好数据。\n');
+    const cli = (cwd) => spawnSync(process.execPath, [path.resolve(here, '../../bin/zh-article.js'), 'convert', '--to', 'taiwan', file], { cwd, encoding: 'utf8' });
+    const plain = cli(dir);
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stdout, /對標對表，奮進新征程，用好資料/);
+    fs.mkdirSync(path.join(dir, '.zh-article'));
+    fs.writeFileSync(path.join(dir, '.zh-article', 'convert.json'), JSON.stringify({ phrases: [{ simplified: '数据', taiwan: '數據', variants: ['taiwan'] }] }));
+    assert.match(cli(dir).stdout, /用好數據/);
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });

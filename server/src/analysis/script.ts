@@ -700,18 +700,27 @@ const pipelineTries = (p: Pipeline) => () => ({
  * The pipeline with a phrase layer (convertPhrases.ts) in front of OpenCC's dictionaries: its
  * keys join the segmentation dictionaries (so a segment never cuts one), its pairs go first in
  * the first conversion stage (winning on equal keys, and longest match still deciding between
- * keys). A form given for this very variant holds in the later stages too (against the Taiwan
- * phrases' 社區 → 社群): they keep it, and turn the key's OpenCC form into it where a longer
- * OpenCC phrase took the key in the first stage (新闻发布会 → 新聞發佈會 → 新聞發布會).
+ * keys). The layer's forms are final words: a later stage (Taiwan's or Hong Kong's) gives them
+ * only its character forms, so its phrases can neither rewrite them (社區 → 社群) nor match
+ * across their ends (領導出席 → 領匯出席). A form given for this very variant also replaces the
+ * key's OpenCC form where a longer OpenCC phrase took the key in the first stage
+ * (新闻发布会 → 新聞發佈會 → 新聞發布會 in Taiwan).
  */
 function withPhrases(p: Pipeline, { first, keep }: { first: Pair[]; keep: Pair[] }): Pipeline {
   if (first.length === 0) return p;
   const opencc = p.stages[0].trie;
-  const kept: Pair[] = keep.flatMap(([key, form]) => [[opencc.convert(key), form], [form, form]] as Pair[]);
+  const later = (st: Stage): Stage => {
+    // the stage's character dictionaries alone: the glyph forms it gives a final word
+    const glyphs = trie(st.trie.dicts.filter((d) => { let chars = true; forEachEntry(d, (k) => (chars = cpCount(k) === 1)); return chars; }));
+    const final = new Map<string, string>();
+    for (const [, form] of first) final.set(form, glyphs.convert(form));
+    for (const [key, form] of keep) final.set(opencc.convert(key), glyphs.convert(form));
+    return stage([[...final], ...st.trie.dicts]);
+  };
   return {
     ...p,
     seg: p.seg && trie([first, ...p.seg.dicts]),
-    stages: p.stages.map((st, i) => (i === 0 ? stage([first, ...st.trie.dicts]) : kept.length ? stage([kept, ...st.trie.dicts]) : st)),
+    stages: p.stages.map((st, i) => (i === 0 ? stage([first, ...st.trie.dicts]) : later(st))),
   };
 }
 
