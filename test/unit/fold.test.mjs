@@ -1,4 +1,4 @@
-// foldToSimplified (the analysis view's fold) and detectScript over a range: server/src/analysis/script.ts.
+// foldToSimplified (the analysis view's fold) and detectScript over a range: server/src/analysis/script/fold.ts and detect.ts.
 // Build first: npx tsc -b. The fold converts only the stretches around characters that can change and
 // must give what converting the whole text gives, index for index.
 import { test } from 'node:test';

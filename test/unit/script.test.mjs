@@ -1,4 +1,4 @@
-// Unit tests for server/src/analysis/script.ts (build first: npx tsc -b).
+// Unit tests for server/src/analysis/script.ts and script/ (build first: npx tsc -b).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,0 +1,147 @@
+// OpenCC configurations as pipelines (normalisation, segmentation, conversion stages), the
+// way opencc-js's ConverterBuilder runs them, from opencc-js's own dictionaries; the
+// 'simplified' pipeline zh-article builds itself; and the phrase layer put in front of them.
+import * as OpenCC from 'opencc-js';
+import type { Variant } from '../convertPhrases';
+import { type Dict, type FastTrie, type Pair, forEachEntry, trie } from './trie';
+import { cpCount } from './units';
+
+interface Config {
+  segmentation?: Dict | readonly Dict[];
+  conversionChain: readonly (readonly Dict[])[];
+  normalizationChain?: readonly (readonly Dict[])[];
+}
+
+function config(name: string): Config {
+  const c = (OpenCC.Locale.configs as unknown as Record<string, Config | undefined>)[name];
+  if (!c) throw new Error(`opencc-js has no ${name} configuration`);
+  return c;
+}
+
+/** The OpenCC dictionaries bundled with opencc-js that this module uses, by name. */
+export function openccDicts() {
+  const s2t = config('s2t').conversionChain[0];
+  const t2s = config('t2s');
+  const [tw2tPh, tw2tCh] = config('tw2t').conversionChain[0];
+  const [hk2tPh, hk2tCh] = config('hk2t').conversionChain[0];
+  return {
+    STPhrases: s2t[0], STPhrasesGenerated: s2t[1], STCharacters: s2t[2],
+    TSPhrases: t2s.conversionChain[0][0], TSCharacters: t2s.conversionChain[0][1],
+    TWVariantsRevPhrases: tw2tPh, TWVariantsRev: tw2tCh,
+    HKVariantsRevPhrases: hk2tPh, HKVariantsRev: hk2tCh,
+    CJKCompatibility: (t2s.normalizationChain ?? [[]])[0][0] ?? '',
+  };
+}
+
+/**
+ * Words in which 著 reads zhù, missing from OpenCC's TWVariantsRevPhrases exception list
+ * (tw2t folds every other 著 to 着, the Taiwan spelling of the particle zhe). Only words whose
+ * neighbours cannot start a 著-zhe reading are listed (討論著 / 隨著有 rule out 論著 / 著有).
+ */
+const ZHU_WORDS = ['原著', '土著', '卓著', '專著', '专著', '編著', '编著', '遺著', '遗著', '譯著', '译著', '拙著', '撰著'];
+
+/**
+ * A conversion pipeline the way opencc-js's ConverterBuilder runs an OpenCC configuration:
+ * normalisation tries over the whole string, then segmentation (greedy longest match on the
+ * segmentation dictionary; unmatched characters form runs), then each conversion stage over
+ * each segment. Rebuilt here from the same dictionaries (in FastTrie, opencc-js's Trie made fast) for the variants
+ * opencc-js has no preset for ('simplified') and for the one whose phrases change the number of
+ * characters ('taiwan': 演算法 for 算法), whose replacements convertText must locate.
+ */
+interface Stage {
+  trie: FastTrie;
+  /** every entry maps n code points to n code points (so code points correspond one to one) */
+  cpAligned: boolean;
+}
+export interface Pipeline {
+  norm: FastTrie[];
+  normOneToOne: boolean;
+  seg: FastTrie | null;
+  stages: Stage[];
+}
+
+const dictCpAligned = (d: Dict) => {
+  let aligned = true;
+  forEachEntry(d, (k, v) => (aligned = k.length === v.length || cpCount(k) === cpCount(v)), true);
+  return aligned;
+};
+const stage = (dicts: readonly Dict[]): Stage => ({ trie: trie(dicts), cpAligned: dicts.every(dictCpAligned) });
+
+export function pipelineFromConfig(name: string): Pipeline {
+  const c = config(name);
+  let seg: FastTrie | null = null;
+  if (c.segmentation) {
+    const sd = c.segmentation;
+    // as opencc-js: a list of serialised dictionaries is a group, anything else one dictionary
+    seg = Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? trie(sd as readonly Dict[]) : trie([sd as Dict]);
+  }
+  const norm = c.normalizationChain ?? [];
+  return { norm: norm.map((g) => trie(g)), normOneToOne: norm.every((g) => g.every(dictCpAligned)), seg, stages: c.conversionChain.map(stage) };
+}
+
+function buildSimplified(): Pipeline {
+  const d = openccDicts();
+  const t2sCfg = config('t2s');
+  // t2s's conversion stage; on the phrases below it gives what the whole t2s configuration gives
+  const t2s = stage([d.TSPhrases, d.TSCharacters]);
+  // Folding Taiwan / Hong Kong variants also runs over simplified text (the analyser folds every
+  // document). tw2t turns 著→着 and 么→幺 except in listed phrases, and those phrases are keyed by
+  // their traditional spelling: add their simplified spelling (显著, 著称 …) as identity entries
+  // so that already-simplified text keeps its 著 / 么 there too.
+  const keys = new Set<string>();
+  for (const dict of [d.HKVariantsRevPhrases, d.TWVariantsRevPhrases]) forEachEntry(dict, (k) => { keys.add(k); });
+  const shadows: Pair[] = [];
+  for (const dict of [d.HKVariantsRevPhrases, d.TWVariantsRevPhrases]) {
+    forEachEntry(dict, (k) => {
+      const s = t2s.trie.convert(k);
+      if (s !== k && !keys.has(s)) { keys.add(s); shadows.push([s, s]); }
+    });
+  }
+  for (const w of ZHU_WORDS) if (!keys.has(w)) { keys.add(w); shadows.push([w, w]); }
+  const norm = t2sCfg.normalizationChain ?? [];
+  return {
+    norm: norm.map((g) => trie(g)),
+    normOneToOne: norm.every((g) => g.every(dictCpAligned)),
+    seg: trie([d.TSPhrases]), // as OpenCC tw2s / hk2s
+    stages: [
+      stage([d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev]),
+      t2s,
+    ],
+  };
+}
+
+let simplified: Pipeline | undefined;
+export const simplifiedPipeline = () => (simplified ??= buildSimplified());
+
+/** OpenCC configuration behind each variant. */
+export const VARIANT_CONFIG: Readonly<Record<Variant, string>> = {
+  simplified: 'hk2t+tw2t+t2s', traditional: 's2t', taiwan: 's2twp', hongkong: 's2hk',
+};
+
+/**
+ * The pipeline with a phrase layer (convertPhrases.ts) in front of OpenCC's dictionaries: its
+ * keys join the segmentation dictionaries (so a segment never cuts one), its pairs go first in
+ * the first conversion stage (winning on equal keys, and longest match still deciding between
+ * keys). The layer's forms are final words: a later stage (Taiwan's or Hong Kong's) gives them
+ * only its character forms, so its phrases can neither rewrite them (社區 → 社群) nor match
+ * across their ends (領導出席 → 領匯出席). A form given for this very variant also replaces the
+ * key's OpenCC form where a longer OpenCC phrase took the key in the first stage
+ * (新闻发布会 → 新聞發佈會 → 新聞發布會 in Taiwan).
+ */
+export function withPhrases(p: Pipeline, { first, keep }: { first: Pair[]; keep: Pair[] }): Pipeline {
+  if (first.length === 0) return p;
+  const opencc = p.stages[0].trie;
+  const later = (st: Stage): Stage => {
+    // the stage's character dictionaries alone: the glyph forms it gives a final word
+    const glyphs = trie(st.trie.dicts.filter((d) => { let chars = true; forEachEntry(d, (k) => (chars = cpCount(k) === 1)); return chars; }));
+    const final = new Map<string, string>();
+    for (const [, form] of first) final.set(form, glyphs.convert(form));
+    for (const [key, form] of keep) final.set(opencc.convert(key), glyphs.convert(form));
+    return stage([[...final], ...st.trie.dicts]);
+  };
+  return {
+    ...p,
+    seg: p.seg && trie([first, ...p.seg.dicts]),
+    stages: p.stages.map((st, i) => (i === 0 ? stage([first, ...st.trie.dicts]) : later(st))),
+  };
+}
