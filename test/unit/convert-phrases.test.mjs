@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import OpenCC from 'opencc-js';
 import S from '../../server/out/analysis/script.js';
 import P from '../../server/out/analysis/convertPhrases.js';
 
@@ -13,6 +14,15 @@ const DATA = JSON.parse(fs.readFileSync(path.resolve(here, '../../server/data/co
 const SEEDS = path.resolve(here, '../../../shared/seeds');
 const TRAD = ['traditional', 'taiwan', 'hongkong'];
 const bare = (t, v) => S.convertText(t, v, { phrases: null });
+/** OpenCC standard character → Taiwan / Hong Kong form: the character dictionaries of s2twp's and s2hk's last stage */
+const GLYPHS = Object.fromEntries([['taiwan', 's2twp'], ['hongkong', 's2hk']].map(([v, cfg]) => {
+  const m = new Map();
+  for (const d of OpenCC.Locale.configs[cfg].conversionChain.at(-1)) {
+    const pairs = S.dictEntries(d);
+    if (pairs.every(([k]) => [...k].length === 1)) for (const [k, val] of pairs) m.set(k, val.split(' ')[0]);
+  }
+  return [v, m];
+}));
 
 function applyEdits(text, edits) {
   let out = '', pos = 0;
@@ -39,6 +49,10 @@ const BOUNDARY = [
   ['学习不系统不深入', '不系統', '不繫統'],
   ['政策一出现偏差就纠正', '一出現', '一齣現'],
   ['举行重大项目集中签约仪式', '集中簽約', '集中籤約'],
+  ['共有100人参加会议', '人參加', '人蔘加'],
+  ['我们国家具有显著优势', '國家具有', '國傢俱有'],
+  ['年产值达到1亿元后扩建', '億元後', '億元后'],
+  ['强调制度建设', '強調制度', '強調製度'],
 ];
 
 test('boundary phrases: every traditional variant writes the word, where OpenCC took a key across the boundary', () => {
@@ -53,6 +67,8 @@ test('longer OpenCC phrases still win over a layer entry inside them', () => {
   assert.match(S.convertText('一瓶生发水', 'traditional'), /生髮水/);
   assert.match(S.convertText('深入了解决策部署', 'traditional'), /瞭解決策/);
   assert.match(S.convertText('剪头发', 'hongkong'), /頭髮/);
+  assert.match(S.convertText('企业兼并重组', 'traditional'), /兼併/);
+  assert.match(S.convertText('吉林人参', 'taiwan'), /人參/, 'ginseng is 人參 in Taiwan too');
 });
 
 test('Taiwan vocabulary: the general word stays, where s2twp writes the IT term', () => {
@@ -165,14 +181,31 @@ test('the data file: every entry states its class and evidence, holds, and chang
     const variants = e.variants ?? TRAD.filter((v) => e[v] ?? e.traditional);
     let differs = false;
     for (const v of variants) {
-      const [from, want] = v === 'simplified' ? [e.traditional ?? e.taiwan ?? e.hongkong, e.simplified] : [e.simplified, e[v] ?? e.traditional];
+      // a form not given for Taiwan or Hong Kong gets that variant's glyphs (一出臺 → 一出台 in Hong Kong)
+      const regional = (form) => (v === 'traditional' ? form : [...form].map((ch) => GLYPHS[v].get(ch) ?? ch).join(''));
+      const [from, want] = v === 'simplified' ? [e.traditional ?? e.taiwan ?? e.hongkong, e.simplified] : [e.simplified, e[v] ?? regional(e.traditional)];
       const got = S.converter(v, P.builtinPhrases)(from);
-      // (Hong Kong's glyph stage still applies to a form not given for Hong Kong: 一出臺 → 一出台)
-      if (v !== 'hongkong' || e.hongkong) assert.equal(got, want, `${e.simplified} in ${v}`);
+      assert.equal(got, want, `${e.simplified} in ${v}`);
       if (S.converter(v)(from) !== got) differs = true;
     }
     // a guard only keeps a longer word from another entry (了解决策 from 了解决); it may equal OpenCC
     if (e.class !== 'guard') assert.ok(differs, `${e.simplified}: OpenCC alone already writes it so in ${variants}`);
+  }
+});
+
+test('the data file writes `traditional` forms in OpenCC standard glyphs (the Taiwan and Hong Kong stages give theirs)', () => {
+  const d = S.openccDicts();
+  // a Taiwan or Hong Kong form that OpenCC standard does not write for its simplified character
+  // (為, 裡 …; not 參, which it writes for 参, nor 核)
+  const standard = (ch) => S.converter('traditional')(S.converter('simplified')(ch)) === ch;
+  const regional = new Map();
+  for (const dict of [d.TWVariantsRev, d.HKVariantsRev]) {
+    for (const [k, v] of S.dictEntries(dict)) if ([...k].length === 1 && k !== v.split(' ')[0] && !standard(k)) regional.set(k, v.split(' ')[0]);
+  }
+  assert.equal(regional.get('為'), '爲');
+  for (const e of DATA.phrases) {
+    if (!e.traditional) continue;
+    for (const ch of e.traditional) assert.ok(!regional.has(ch), `${e.simplified}: ${e.traditional} writes the regional ${ch}; OpenCC standard is ${regional.get(ch)}`);
   }
 });
 
