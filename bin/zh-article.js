@@ -440,11 +440,11 @@ function people(ctx, file, r, printed) {
 function convertPhrases(ctx) {
   if (ctx.phrases) return ctx.phrases;
   const { builtinPhrases, parsePhraseEntries } = ctx.api.phrases;
-  let user = [];
+  let user = { entries: [], words: [] };
   try {
-    user = parsePhraseEntries(JSON.parse(fs.readFileSync(path.join('.zh-article', 'convert.json'), 'utf8'))).entries;
+    user = parsePhraseEntries(JSON.parse(fs.readFileSync(path.join('.zh-article', 'convert.json'), 'utf8')));
   } catch { /* no file, or not JSON: the built-in phrases alone */ }
-  return (ctx.phrases = builtinPhrases.with(user));
+  return (ctx.phrases = builtinPhrases.with(user.entries, user.words));
 }
 
 function convert(ctx, file, r, printed) {

@@ -58,6 +58,9 @@ const LAYER_FORMS = {
   'golden s2twp/27': ['發布'], // 發布選舉令: Taiwan's 釋出 is a software release
   'golden s2twp/53': ['保存', '一出席'], // 保存本院議事錄: 儲存 is saving a file
   'golden s2twp/59': ['設置'], // 設置…文官職務 (establishing): 設定 is a setting
+  // 並爲統轄…民兵提供用度 (and provides for): 併爲 is merging; 同意後制定 (drawn up after): 後製 is post-production
+  'golden s2t/99': ['並爲'], 'golden s2tw/99': ['並為'], 'golden s2twp/99': ['並為'], 'golden s2hk/99': ['並為'],
+  'golden s2t/227': ['後制定'], 'golden s2twp/227': ['後制定'], 'golden s2hk/227': ['後制定'],
 };
 
 /** Cases left out, by OpenCC configuration and case id, with the reason. */
@@ -86,15 +89,15 @@ const EXCLUDED = {
 
 /** Golden files: OpenCC config → variant; lines left out, by 1-based line number, with the reason. */
 const GOLDEN = {
-  s2t: { variant: 'traditional', excluded: { 53: LAYER } },
+  s2t: { variant: 'traditional', excluded: { 53: LAYER, 99: LAYER, 227: LAYER } },
   s2tw: {
     variant: 'taiwan',
     // US state names: s2twp writes 維吉尼亞 / 新罕布夏 / 麻薩諸塞 / 康乃狄克 / 紐澤西 / 德拉瓦 / 喬治亞; 27 and 53
     // s2twp's 釋出 / 儲存 (the phrase layer keeps 發布 / 保存 but not s2tw's 發佈 / 公佈 forms)
-    excluded: Object.fromEntries([25, 27, 53, 227, 235, 241, 251, 261, 279, 315, 343, 379, 393].map((n) => [n, TWP])),
+    excluded: { ...Object.fromEntries([25, 27, 53, 227, 235, 241, 251, 261, 279, 315, 343, 379, 393].map((n) => [n, TWP])), 99: LAYER },
   },
-  s2twp: { variant: 'taiwan', excluded: { 27: LAYER, 53: LAYER, 59: LAYER } },
-  s2hk: { variant: 'hongkong', excluded: { 53: LAYER } },
+  s2twp: { variant: 'taiwan', excluded: { 27: LAYER, 53: LAYER, 59: LAYER, 99: LAYER, 227: LAYER } },
+  s2hk: { variant: 'hongkong', excluded: { 53: LAYER, 99: LAYER, 227: LAYER } },
 };
 
 /** A difference the phrase layer makes on purpose: OpenCC alone gives the expectation, the layer its forms. */

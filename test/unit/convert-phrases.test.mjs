@@ -39,7 +39,14 @@ const BOUNDARY = [
   ['树立新时代好干部标准', '好幹部', '好乾部'],
   ['村里变得多干净', '多乾淨', '多幹淨'],
   ['把握机遇和面临的挑战', '和面臨', '和麪臨'],
-  ['通知被发布后立即执行', '被發布', '被髮布'],
+  ['通知被发布后立即执行', '被發', '被髮'],
+  ['推进社会治理发展', '治理發展', '治理髮展'],
+  ['抓住黄金发展期', '黃金發展期', '黃金髮展期'],
+  ['种粮能手表示很满意', '能手表示', '能手錶示'],
+  ['按照规定制度执行', '規定制度', '規定製度'],
+  ['政法机关系统', '機關系統', '機關係統'],
+  ['增速提高几个百分点', '提高幾個', '提高几個'],
+  ['进行针对性整改', '進行針對', '進行鍼對'],
   ['会议研究了解决措施', '了解決', '瞭解決'],
   ['会议讨论了如何推进', '了如何', '瞭如何'],
   ['并发挥示范带动作用', '並發揮', '併發揮'],
@@ -69,6 +76,10 @@ test('longer OpenCC phrases still win over a layer entry inside them', () => {
   assert.match(S.convertText('剪头发', 'hongkong'), /頭髮/);
   assert.match(S.convertText('企业兼并重组', 'traditional'), /兼併/);
   assert.match(S.convertText('吉林人参', 'taiwan'), /人參/, 'ginseng is 人參 in Taiwan too');
+  // a key OpenCC keeps as it is guards its reading against the words (若干 in 若干部门), as guards do
+  assert.match(S.convertText('若干部门', 'traditional'), /若干部門/);
+  assert.match(S.convertText('头发生长', 'traditional'), /頭髮生長/);
+  assert.match(S.convertText('理发店', 'traditional'), /理髮店/);
 });
 
 test('Taiwan vocabulary: the general word stays, where s2twp writes the IT term', () => {
@@ -148,6 +159,19 @@ test('user phrases add to and override the built-in ones, per variant', () => {
   assert.equal(S.converter('taiwan', user), S.converter('taiwan', user));
 });
 
+test('user words win like the built-in ones', () => {
+  // 口干 → 口乾 takes 干 from 干线 (a trunk line) in 出口干线: with 干线 as a word it stays 幹線
+  const road = '港口干线公路';
+  assert.match(bare(road, 'traditional'), /口乾線/);
+  assert.match(S.convertText(road, 'traditional', { phrases: P.builtinPhrases.with([], ['干线']) }), /口幹線/);
+});
+
+test('the words of the data file are converted right on their own, each once', () => {
+  assert.ok(P.builtinPhrases.words.length >= 30);
+  assert.equal(new Set(P.builtinPhrases.words).size, P.builtinPhrases.words.length);
+  for (const w of P.builtinPhrases.words) assert.equal(S.converter('traditional', P.builtinPhrases)(w), S.converter('traditional')(w), w);
+});
+
 test('parsePhraseEntries takes {phrases} or an array and names what is wrong with each entry', () => {
   assert.deepEqual(P.parsePhraseEntries([{ simplified: '对表', traditional: '對表', evidence: 'x' }]).entries, [{ simplified: '对表', traditional: '對表' }]);
   const { entries, problems } = P.parsePhraseEntries({ phrases: [
@@ -165,6 +189,9 @@ test('parsePhraseEntries takes {phrases} or an array and names what is wrong wit
   assert.match(problems[2], /phrase 4: "variants"/);
   assert.match(problems[4], /phrase 6: "taiwan"/);
   assert.deepEqual(P.parsePhraseEntries({ entries: [] }).problems, ['expected {"phrases": [...]}']);
+  const w = P.parsePhraseEntries({ phrases: [], words: ['发展', { word: '表示' }, '发', 'a b'] });
+  assert.deepEqual(w.words, ['发展', '表示']);
+  assert.equal(w.problems.length, 2);
 });
 
 test('the data file: every entry states its class and evidence, holds, and changes what OpenCC writes', () => {

@@ -2,8 +2,10 @@
 // wrongly (新征程 → 新徵程, 对标对表 → 對標對錶, Taiwan's 社区 → 社群), with the form
 // traditional-script government and press texts write. The built-in list lives in
 // server/data/convert-phrases.json (evidence per entry, convert-phrases.SOURCES.md); users add
-// or override entries in .zh-article/convert.json. script.ts puts the pairs of a variant in
-// front of OpenCC's dictionaries, so they take part in its longest-match segmentation.
+// or override entries in .zh-article/convert.json. The list also names words of official texts
+// that win over an OpenCC phrase taking their first character (发展 in 治理发展, not 理发).
+// script/pipelines.ts puts a variant's pairs in front of OpenCC's dictionaries, so they take
+// part in its longest-match segmentation.
 // Pure module: no LSP / VS Code imports.
 import data from '../../data/convert-phrases.json';
 
@@ -33,16 +35,31 @@ export interface VariantPhrases {
   first: Pair[];
   /** key → form given for this very variant: later stages turn the key's OpenCC form into it, and keep it */
   keep: Pair[];
+  /** words that win over an OpenCC phrase taking their first character (治理发展: not 理发) */
+  words: string[];
 }
 
 const MAX_LENGTH = 32;
 const isPhrase = (s: unknown): s is string => typeof s === 'string' && s.length > 0 && s.length <= MAX_LENGTH && !/[\s\p{P}]/u.test(s);
 
-/** The entries of a JSON value (an array, or an object with `phrases`), and what is wrong with the others. */
-export function parsePhraseEntries(json: unknown): { entries: PhraseEntry[]; problems: string[] } {
+/**
+ * The entries of a JSON value (an array, or an object with `phrases` and optional `words`: strings,
+ * or objects with `word`), and what is wrong with the others.
+ */
+export function parsePhraseEntries(json: unknown): { entries: PhraseEntry[]; words: string[]; problems: string[] } {
   const list = Array.isArray(json) ? json : (json as { phrases?: unknown } | null)?.phrases;
-  if (!Array.isArray(list)) return { entries: [], problems: ['expected {"phrases": [...]}'] };
-  const entries: PhraseEntry[] = [], problems: string[] = [];
+  const words: string[] = [], problems: string[] = [];
+  const wordList = Array.isArray(json) ? [] : (json as { words?: unknown } | null)?.words ?? [];
+  if (!Array.isArray(wordList)) problems.push('"words" must be a list');
+  else {
+    for (const w of wordList) {
+      const word = typeof w === 'string' ? w : (w as { word?: unknown } | null)?.word;
+      if (isPhrase(word) && word.length >= 2) words.push(word);
+      else problems.push(`word ${JSON.stringify(word)}: a word of 2–${MAX_LENGTH} characters without spaces or punctuation`);
+    }
+  }
+  if (!Array.isArray(list)) return { entries: [], words, problems: [...problems, 'expected {"phrases": [...]}'] };
+  const entries: PhraseEntry[] = [];
   list.forEach((e: Record<string, unknown>, i) => {
     const why = entryProblem(e);
     if (why) { problems.push(`phrase ${i + 1}: ${why}`); return; }
@@ -51,7 +68,7 @@ export function parsePhraseEntries(json: unknown): { entries: PhraseEntry[]; pro
     if (e.variants !== undefined) out.variants = e.variants as Variant[];
     entries.push(out);
   });
-  return { entries, problems };
+  return { entries, words, problems };
 }
 
 function entryProblem(e: Record<string, unknown> | null): string | null {
@@ -70,14 +87,19 @@ function formIn(e: PhraseEntry, v: Exclude<Variant, 'simplified'>): string | und
   return form !== undefined && (e.variants ?? TARGETS).includes(v) ? form : undefined;
 }
 
-/** A set of phrase entries; later entries win on the same key. Immutable: script.ts caches engines per set. */
+/**
+ * A set of phrase entries (later entries win on the same key) and of words that win over an
+ * OpenCC phrase taking their first character, in the traditional variants. Immutable: the
+ * engines are cached per set.
+ */
 export class ConvertPhrases {
   private readonly cache = new Map<Variant, VariantPhrases>();
-  constructor(readonly entries: readonly PhraseEntry[]) {}
+  constructor(readonly entries: readonly PhraseEntry[], readonly words: readonly string[] = []) {}
 
-  /** These entries followed by `more` (which win on the same phrase). */
-  with(more: readonly PhraseEntry[]): ConvertPhrases {
-    return more.length ? new ConvertPhrases([...this.entries, ...more]) : this;
+  /** These entries followed by `more` (which win on the same phrase), and these words with `moreWords`. */
+  with(more: readonly PhraseEntry[], moreWords: readonly string[] = []): ConvertPhrases {
+    if (!more.length && !moreWords.length) return this;
+    return new ConvertPhrases([...this.entries, ...more], [...new Set([...this.words, ...moreWords])]);
   }
 
   forVariant(v: Variant): VariantPhrases {
@@ -96,17 +118,17 @@ export class ConvertPhrases {
       first.set(e.simplified, form);
       if (e[v] !== undefined) keep.set(e.simplified, form);
     }
-    out = { first: [...first], keep: [...keep] };
+    out = { first: [...first], keep: [...keep], words: v === 'simplified' ? [] : this.words.slice() };
     this.cache.set(v, out);
     return out;
   }
 }
 
 /** The built-in list (server/data/convert-phrases.json). */
-export const builtinPhrases = new ConvertPhrases(parseBuiltin());
+export const builtinPhrases = parseBuiltin();
 
-function parseBuiltin(): PhraseEntry[] {
-  const { entries, problems } = parsePhraseEntries(data);
+function parseBuiltin(): ConvertPhrases {
+  const { entries, words, problems } = parsePhraseEntries(data);
   if (problems.length) throw new Error(`server/data/convert-phrases.json: ${problems.join('; ')}`);
-  return entries;
+  return new ConvertPhrases(entries, words);
 }

@@ -1,6 +1,6 @@
 // The user's own files in .zh-article/ beside the workspace root (or beside the file when
 // there is no workspace): people.json {names, notPeople}, glossary.json {entries} and
-// convert.json {phrases} (conversion phrases over the built-in layer).
+// convert.json {phrases, words} (conversion phrases over the built-in layer).
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,8 @@ export async function loadUserFiles(root: string | null, store: AnalysisStore): 
     store.glossary = builtinGlossary.withOverrides(entries.filter((e) => e && typeof e.canonical === 'string' && typeof e.explanation === 'string'));
   } catch { store.glossary = undefined; }
   try {
-    store.convertPhrases = builtinPhrases.with(parsePhraseEntries(JSON.parse(await fs.readFile(convert, 'utf8'))).entries);
+    const user = parsePhraseEntries(JSON.parse(await fs.readFile(convert, 'utf8')));
+    store.convertPhrases = builtinPhrases.with(user.entries, user.words);
   } catch { store.convertPhrases = builtinPhrases; }
 }
 

@@ -2,7 +2,7 @@
 // way opencc-js's ConverterBuilder runs them, from opencc-js's own dictionaries; the
 // 'simplified' pipeline zh-article builds itself; and the phrase layer put in front of them.
 import * as OpenCC from 'opencc-js';
-import type { Variant } from '../convertPhrases';
+import type { Variant, VariantPhrases } from '../convertPhrases';
 import { type Dict, type FastTrie, type Pair, forEachEntry, trie } from './trie';
 import { cpCount } from './units';
 
@@ -119,29 +119,61 @@ export const VARIANT_CONFIG: Readonly<Record<Variant, string>> = {
 };
 
 /**
+ * Pairs by which each of `words` wins over a two-character key of the stage that would take its
+ * first character (理发→理髮 in 治理发展, 定制→定製 in 规定制度, 人参→人蔘 in 人参加): for every such
+ * key A+W[0] whose conversion of W[0] differs from the word's, A+W converts as A alone, then W.
+ * Keys the stage already has (A+W itself, or longer) keep OpenCC's reading, and so do keys that
+ * convert to themselves.
+ */
+function wordsFirst(st: Stage, words: readonly string[]): Pair[] {
+  const t = st.trie;
+  const byLast = new Map<string, [string, string][]>(); // second character → two-character keys ending in it
+  for (let g = t.dicts.length - 1; g >= 0; g--) {
+    forEachEntry(t.dicts[g], (k, v) => {
+      // (a key kept as it is guards a reading on purpose: 若干 in 若干部门, 风采, 茶几)
+      if (k.length !== 2 || v.length !== 2 || k === v) return;
+      let list = byLast.get(k[1]);
+      if (!list) byLast.set(k[1], (list = []));
+      list.push([k, v]);
+    });
+  }
+  const out = new Map<string, string>();
+  for (const w of words) {
+    const form = t.convert(w);
+    for (const [k, v] of byLast.get(w[0]) ?? []) {
+      const key = k[0] + w;
+      if (v[1] === form[0] || out.has(key) || t.matchAt(key, 0, key.length) === key.length) continue;
+      out.set(key, t.convert(k[0]) + form);
+    }
+  }
+  return [...out];
+}
+
+/**
  * The pipeline with a phrase layer (convertPhrases.ts) in front of OpenCC's dictionaries: its
  * keys join the segmentation dictionaries (so a segment never cuts one), its pairs go first in
  * the first conversion stage (winning on equal keys, and longest match still deciding between
- * keys). The layer's forms are final words: a later stage (Taiwan's or Hong Kong's) gives them
- * only its character forms, so its phrases can neither rewrite them (社區 → 社群) nor match
- * across their ends (領導出席 → 領匯出席). A form given for this very variant also replaces the
- * key's OpenCC form where a longer OpenCC phrase took the key in the first stage
- * (新闻发布会 → 新聞發佈會 → 新聞發布會 in Taiwan).
+ * keys), and so do the pairs that let its words win (wordsFirst). The layer's phrase forms are
+ * final words: a later stage (Taiwan's or Hong Kong's) gives them only its character forms, so
+ * its phrases can neither rewrite them (社區 → 社群) nor match across their ends (領導出席 →
+ * 領匯出席). A form given for this very variant also replaces the key's OpenCC form where a
+ * longer OpenCC phrase took the key in the first stage (新闻发布会 → 新聞發佈會 → 新聞發布會).
  */
-export function withPhrases(p: Pipeline, { first, keep }: { first: Pair[]; keep: Pair[] }): Pipeline {
-  if (first.length === 0) return p;
+export function withPhrases(p: Pipeline, { first, keep, words }: VariantPhrases): Pipeline {
+  if (first.length === 0 && words.length === 0) return p;
   const opencc = p.stages[0].trie;
+  const context = wordsFirst(p.stages[0], words);
   const later = (st: Stage): Stage => {
     // the stage's character dictionaries alone: the glyph forms it gives a final word
     const glyphs = trie(st.trie.dicts.filter((d) => { let chars = true; forEachEntry(d, (k) => (chars = cpCount(k) === 1)); return chars; }));
     const final = new Map<string, string>();
     for (const [, form] of first) final.set(form, glyphs.convert(form));
     for (const [key, form] of keep) final.set(opencc.convert(key), glyphs.convert(form));
-    return stage([[...final], ...st.trie.dicts]);
+    return final.size ? stage([[...final], ...st.trie.dicts]) : st;
   };
   return {
     ...p,
-    seg: p.seg && trie([first, ...p.seg.dicts]),
-    stages: p.stages.map((st, i) => (i === 0 ? stage([first, ...st.trie.dicts]) : later(st))),
+    seg: p.seg && trie([first, context, ...p.seg.dicts]),
+    stages: p.stages.map((st, i) => (i === 0 ? stage([first, context, ...st.trie.dicts]) : later(st))),
   };
 }
