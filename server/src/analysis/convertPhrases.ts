@@ -29,7 +29,7 @@ export interface PhraseEntry {
 
 type Pair = readonly [string, string];
 
-/** What a variant's conversion does with the layer (see script.ts, withPhrases). */
+/** What a variant's conversion does with the layer (see script/pipelines.ts, withPhrases). */
 export interface VariantPhrases {
   /** key → form, ahead of OpenCC's first conversion stage */
   first: Pair[];
