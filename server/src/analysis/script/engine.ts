@@ -1,7 +1,7 @@
 // Running a pipeline over a string, on code units (fast) or tracking the replacements that
 // change length (for convertText's pieces); the engines, built once per variant and phrase layer.
 import type { ConvertPhrases, Variant } from '../convertPhrases';
-import { type Pipeline, VARIANT_CONFIG, pipelineFromConfig, simplifiedPipeline, withPhrases } from './pipelines';
+import { type Pipeline, pipelineFor } from './pipelines';
 import { type Dict, type FastTrie, Units, stringOf, unitsOf, unitsUnmatchedLength } from './trie';
 import { SURROGATE, cpLen, isIds, sameShape, unmatchedLength } from './units';
 
@@ -237,8 +237,7 @@ function buildEngine(variant: Variant, phrases: ConvertPhrases | null): Engine {
   if (!VARIANTS.includes(variant)) throw new Error(`unknown variant ${String(variant)}`);
   // opencc-js's Converter({ from: 'cn', to }) runs the configuration s2<to> when it has one, as
   // opencc-js 1.4 has for t, twp and hk: the same pipeline, here on FastTrie
-  const bare = variant === 'simplified' ? simplifiedPipeline() : pipelineFromConfig(VARIANT_CONFIG[variant]);
-  const p = phrases ? withPhrases(bare, phrases.forVariant(variant)) : bare;
+  const p = pipelineFor(variant, phrases && phrases.forVariant(variant));
   const convert = (s: string) => runPipelineUnits(p, s);
   if (p.stages.every((st) => st.cpAligned) && p.normOneToOne) return oneToOneEngine(convert, pipelineTries(p));
   return { convert, oneToOne: false, tracked: (s, sentinel, dirty) => runPipeline(p, s, sentinel, dirty), tries: pipelineTries(p) };

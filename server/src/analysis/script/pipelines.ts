@@ -67,23 +67,33 @@ const dictCpAligned = (d: Dict) => {
 };
 const stage = (dicts: readonly Dict[]): Stage => ({ trie: trie(dicts), cpAligned: dicts.every(dictCpAligned) });
 
-export function pipelineFromConfig(name: string): Pipeline {
-  const c = config(name);
-  let seg: FastTrie | null = null;
-  if (c.segmentation) {
-    const sd = c.segmentation;
-    // as opencc-js: a list of serialised dictionaries is a group, anything else one dictionary
-    seg = Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? trie(sd as readonly Dict[]) : trie([sd as Dict]);
-  }
-  const norm = c.normalizationChain ?? [];
-  return { norm: norm.map((g) => trie(g)), normOneToOne: norm.every((g) => g.every(dictCpAligned)), seg, stages: c.conversionChain.map(stage) };
+/** The dictionaries of a pipeline, a group per trie, before its tries are built. */
+interface PipelineDicts {
+  norm: readonly (readonly Dict[])[];
+  seg: readonly Dict[] | null;
+  stages: readonly (readonly Dict[])[];
 }
 
-function buildSimplified(): Pipeline {
+const build = ({ norm, seg, stages }: PipelineDicts): Pipeline => ({
+  norm: norm.map((g) => trie(g)),
+  normOneToOne: norm.every((g) => g.every(dictCpAligned)),
+  seg: seg && trie(seg),
+  stages: stages.map(stage),
+});
+
+function configDicts(name: string): PipelineDicts {
+  const c = config(name);
+  const sd = c.segmentation;
+  // as opencc-js: a list of serialised dictionaries is a group, anything else one dictionary
+  const seg = !sd ? null : Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? (sd as readonly Dict[]) : [sd as Dict];
+  return { norm: c.normalizationChain ?? [], seg, stages: c.conversionChain };
+}
+
+function simplifiedDicts(): PipelineDicts {
   const d = openccDicts();
-  const t2sCfg = config('t2s');
   // t2s's conversion stage; on the phrases below it gives what the whole t2s configuration gives
-  const t2s = stage([d.TSPhrases, d.TSCharacters]);
+  const t2s = [d.TSPhrases, d.TSCharacters];
+  const t2sTrie = trie(t2s);
   // Folding Taiwan / Hong Kong variants also runs over simplified text (the analyser folds every
   // document). tw2t turns 著→着 and 么→幺 except in listed phrases, and those phrases are keyed by
   // their traditional spelling: add their simplified spelling (显著, 著称 …) as identity entries
@@ -93,87 +103,111 @@ function buildSimplified(): Pipeline {
   const shadows: Pair[] = [];
   for (const dict of [d.HKVariantsRevPhrases, d.TWVariantsRevPhrases]) {
     forEachEntry(dict, (k) => {
-      const s = t2s.trie.convert(k);
+      const s = t2sTrie.convert(k);
       if (s !== k && !keys.has(s)) { keys.add(s); shadows.push([s, s]); }
     });
   }
   for (const w of ZHU_WORDS) if (!keys.has(w)) { keys.add(w); shadows.push([w, w]); }
-  const norm = t2sCfg.normalizationChain ?? [];
   return {
-    norm: norm.map((g) => trie(g)),
-    normOneToOne: norm.every((g) => g.every(dictCpAligned)),
-    seg: trie([d.TSPhrases]), // as OpenCC tw2s / hk2s
-    stages: [
-      stage([d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev]),
-      t2s,
-    ],
+    norm: config('t2s').normalizationChain ?? [],
+    seg: [d.TSPhrases], // as OpenCC tw2s / hk2s
+    stages: [[d.HKVariantsRevPhrases, d.TWVariantsRevPhrases, shadows, d.HKVariantsRev, d.TWVariantsRev], t2s],
   };
 }
 
 let simplified: Pipeline | undefined;
-export const simplifiedPipeline = () => (simplified ??= buildSimplified());
+/** The simplified pipeline without a phrase layer (the analysis folds with it), built once. */
+export const simplifiedPipeline = () => (simplified ??= build(simplifiedDicts()));
 
 /** OpenCC configuration behind each variant. */
 export const VARIANT_CONFIG: Readonly<Record<Variant, string>> = {
   simplified: 'hk2t+tw2t+t2s', traditional: 's2t', taiwan: 's2twp', hongkong: 's2hk',
 };
 
+/** A variant's pipeline, with the phrase layer's pairs when given; every trie built once. */
+export function pipelineFor(variant: Variant, layer: VariantPhrases | null): Pipeline {
+  if (variant === 'simplified' && !layer) return simplifiedPipeline();
+  const dicts = variant === 'simplified' ? simplifiedDicts() : configDicts(VARIANT_CONFIG[variant]);
+  return build(layer ? withPhrases(dicts, layer) : dicts);
+}
+
 /**
- * Pairs by which each of `words` wins over a two-character key of the stage that would take its
+ * What a group of dictionaries converts `strings` to, from a trie of only the entries that can
+ * match inside them (the group's precedence kept): the whole group's trie would take longer to build.
+ */
+function convertWith(group: readonly Dict[], strings: readonly string[]): (s: string) => string {
+  const inside = new Set<string>();
+  for (const s of strings) for (let i = 0; i < s.length; i++) for (let j = i + 1; j <= s.length; j++) inside.add(s.slice(i, j));
+  const small = group.map((d) => {
+    const pairs: Pair[] = [];
+    forEachEntry(d, (k, v) => { if (inside.has(k)) pairs.push([k, v]); });
+    return pairs;
+  });
+  const t = trie(small);
+  return (s) => t.convert(s);
+}
+
+/**
+ * Pairs by which each of `words` wins over a two-character key of the group that would take its
  * first character (理发→理髮 in 治理发展, 定制→定製 in 规定制度, 人参→人蔘 in 人参加): for every such
  * key A+W[0] whose conversion of W[0] differs from the word's, A+W converts as A alone, then W.
- * Keys the stage already has (A+W itself, or longer) keep OpenCC's reading, and so do keys that
- * convert to themselves.
+ * Keys the group already has (A+W itself) keep OpenCC's reading, and so do keys that convert to
+ * themselves.
  */
-function wordsFirst(st: Stage, words: readonly string[]): Pair[] {
-  const t = st.trie;
-  const byLast = new Map<string, [string, string][]>(); // second character → two-character keys ending in it
-  for (let g = t.dicts.length - 1; g >= 0; g--) {
-    forEachEntry(t.dicts[g], (k, v) => {
+function wordsFirst(group: readonly Dict[], words: readonly string[]): Pair[] {
+  if (words.length === 0) return [];
+  const starts = new Set(words.map((w) => w[0]));
+  const byLast = new Map<string, Pair[]>(); // a word's first character → two-character keys ending in it
+  const long = new Set<string>(); // keys of three characters and more
+  for (let g = group.length - 1; g >= 0; g--) {
+    forEachEntry(group[g], (k, v) => {
+      if (k.length > 2) { long.add(k); return; }
       // (a key kept as it is guards a reading on purpose: 若干 in 若干部门, 风采, 茶几)
-      if (k.length !== 2 || v.length !== 2 || k === v) return;
+      if (k.length !== 2 || v.length !== 2 || k === v || !starts.has(k[1])) return;
       let list = byLast.get(k[1]);
       if (!list) byLast.set(k[1], (list = []));
       list.push([k, v]);
     });
   }
+  const chars = [...new Set([...byLast.values()].flat().map(([k]) => k[0]))];
+  const convert = convertWith(group, [...words, ...chars]);
   const out = new Map<string, string>();
   for (const w of words) {
-    const form = t.convert(w);
+    const form = convert(w);
     for (const [k, v] of byLast.get(w[0]) ?? []) {
       const key = k[0] + w;
-      if (v[1] === form[0] || out.has(key) || t.matchAt(key, 0, key.length) === key.length) continue;
-      out.set(key, t.convert(k[0]) + form);
+      if (v[1] === form[0] || out.has(key) || long.has(key)) continue;
+      out.set(key, convert(k[0]) + form);
     }
   }
   return [...out];
 }
 
 /**
- * The pipeline with a phrase layer (convertPhrases.ts) in front of OpenCC's dictionaries: its
- * keys join the segmentation dictionaries (so a segment never cuts one), its pairs go first in
- * the first conversion stage (winning on equal keys, and longest match still deciding between
- * keys), and so do the pairs that let its words win (wordsFirst). The layer's phrase forms are
- * final words: a later stage (Taiwan's or Hong Kong's) gives them only its character forms, so
- * its phrases can neither rewrite them (社區 → 社群) nor match across their ends (領導出席 →
- * 領匯出席). A form given for this very variant also replaces the key's OpenCC form where a
- * longer OpenCC phrase took the key in the first stage (新闻发布会 → 新聞發佈會 → 新聞發布會).
+ * The dictionaries with a phrase layer (convertPhrases.ts) in front of OpenCC's: its keys join
+ * the segmentation dictionaries (so a segment never cuts one), its pairs go first in the first
+ * conversion stage (winning on equal keys, and longest match still deciding between keys), and
+ * so do the pairs that let its words win (wordsFirst). The layer's phrase forms are final words:
+ * a later stage (Taiwan's or Hong Kong's) gives them only its character forms, so its phrases can
+ * neither rewrite them (社區 → 社群) nor match across their ends (領導出席 → 領匯出席). A form
+ * given for this very variant also replaces the key's OpenCC form where a longer OpenCC phrase
+ * took the key in the first stage (新闻发布会 → 新聞發佈會 → 新聞發布會).
  */
-export function withPhrases(p: Pipeline, { first, keep, words }: VariantPhrases): Pipeline {
+function withPhrases(p: PipelineDicts, { first, keep, words }: VariantPhrases): PipelineDicts {
   if (first.length === 0 && words.length === 0) return p;
-  const opencc = p.stages[0].trie;
   const context = wordsFirst(p.stages[0], words);
-  const later = (st: Stage): Stage => {
-    // the stage's character dictionaries alone: the glyph forms it gives a final word
-    const glyphs = trie(st.trie.dicts.filter((d) => { let chars = true; forEachEntry(d, (k) => (chars = cpCount(k) === 1)); return chars; }));
+  const opencc = convertWith(p.stages[0], keep.map(([key]) => key));
+  const later = (group: readonly Dict[]): readonly Dict[] => {
+    // the group's character dictionaries alone: the glyph forms it gives a final word
+    const glyphs = trie(group.filter((d) => { let chars = true; forEachEntry(d, (k) => (chars = cpCount(k) === 1)); return chars; }));
     const final = new Map<string, string>();
     for (const [, form] of first) final.set(form, glyphs.convert(form));
-    for (const [key, form] of keep) final.set(opencc.convert(key), glyphs.convert(form));
-    return final.size ? stage([[...final], ...st.trie.dicts]) : st;
+    for (const [key, form] of keep) final.set(opencc(key), glyphs.convert(form));
+    return final.size ? [[...final], ...group] : group;
   };
   return {
-    ...p,
-    seg: p.seg && trie([first, context, ...p.seg.dicts]),
-    stages: p.stages.map((st, i) => (i === 0 ? stage([first, context, ...st.trie.dicts]) : later(st))),
+    norm: p.norm,
+    seg: p.seg && [first, context, ...p.seg],
+    stages: p.stages.map((group, i) => (i === 0 ? [first, context, ...group] : later(group))),
   };
 }
