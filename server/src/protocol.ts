@@ -3,14 +3,17 @@
 // Typed once here; the client imports this file too (as rust-analyzer's lsp_ext.ts is shared),
 // so the two sides cannot disagree on a shape. No runtime dependencies: plain data only.
 
-/** An LSP range, structurally (this file must not import the server's or client's libraries). */
-export interface ProtocolRange { start: { line: number; character: number }; end: { line: number; character: number } }
+/** LSP positions, ranges and locations, structurally (this file must not import the server's or client's libraries). */
+export interface ProtocolPosition { line: number; character: number }
+export interface ProtocolRange { start: ProtocolPosition; end: ProtocolPosition }
+export interface ProtocolLocation { uri: string; range: ProtocolRange }
 
 export const COMMANDS = {
   repair: 'zh-article.server.repair',
   convert: 'zh-article.server.convert',
   reports: 'zh-article.server.reports',
   slogans: 'zh-article.server.slogans',
+  sloganOccurrences: 'zh-article.server.sloganOccurrences',
   notAPerson: 'zh-article.server.notAPerson',
 } as const;
 
@@ -21,7 +24,12 @@ export interface BylineEntry { role: string; names: string[] }
 
 /** `repair [uri]`: every safe repair as one workspace/applyEdit. */
 export type RepairArgs = [uri: string];
-export interface RepairResult { applied: Record<string, number>; changes: number }
+export interface RepairResult {
+  applied: Record<string, number>;
+  changes: number;
+  /** what was repaired, in the user's language ("2 hard-wrapped paragraphs joined, …"), or that nothing was */
+  summary: string;
+}
 
 /** `convert [uri, variant, range?]`: the selection or the document, as one workspace/applyEdit. */
 export type ConvertArgs = [uri: string, variant: Variant, range?: ProtocolRange | null];
@@ -47,6 +55,10 @@ export type SlogansArgs = [];
 export interface SloganEntry { slogan: string; count: number; files: number }
 export type SlogansResult = SloganEntry[];
 
+/** `sloganOccurrences [key]`: where a slogan of the list above stands, workspace-wide. */
+export type SloganOccurrencesArgs = [slogan: string];
+export type SloganOccurrencesResult = ProtocolLocation[];
+
 /** `notAPerson [uri, name]`: record a false positive in .zh-article/people.json. */
 export type NotAPersonArgs = [uri: string, name: string];
 export interface NotAPersonResult { file: string }
@@ -54,3 +66,16 @@ export interface NotAPersonResult { file: string }
 /** Server → client after each analysis: which script the document is in. */
 export const STATUS_NOTIFICATION = 'zhArticle/status';
 export interface StatusParams { uri: string; script: string; traditionalShare: number; simplifiedShare: number }
+
+/** Commands the client implements and the server's answers refer to (code lenses). */
+export const CLIENT_COMMANDS = {
+  /** peek at locations from a position: the code lenses' people, slogans and repairs */
+  showLocations: 'zhArticle.showLocations',
+} as const;
+export type ShowLocationsArgs = [uri: string, position: ProtocolPosition, locations: ProtocolLocation[]];
+
+/** What the client tells the server at start (initializationOptions). */
+export interface InitializationOptions {
+  /** false in a restricted (untrusted) workspace: the workspace's .zh-article/ files are neither read nor written */
+  trusted?: boolean;
+}

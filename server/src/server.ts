@@ -13,7 +13,8 @@ import { analyzeDocument } from './analysis/index';
 import { warmSegmenter, segmenterWarning } from './analysis/segmenter';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMMANDS, CommandError, executeCommand } from './features/commands';
-import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
+import { ServerLog, VERSION } from './features/log';
 import { loadUserFiles } from './features/userFiles';
 import type { Context } from './features/context';
 import { toDiagnostics } from './features/diagnostics';
@@ -33,9 +34,10 @@ const index = new WorkspaceIndex();
 store.onRelease = (uri) => index.release(uri);
 let canConfigure = false;
 const settingsCache = new Map<string, Promise<Settings>>();
+const log = new ServerLog(connection);
 
 const ctx: Context = {
-  connection, documents, store, index, locale: 'en', root: null,
+  connection, documents, store, index, locale: 'en', root: null, trusted: true,
   settings(uri) {
     if (!canConfigure) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
@@ -69,7 +71,10 @@ connection.onInitialize((params): InitializeResult => {
   canConfigure = Boolean(params.capabilities.workspace?.configuration);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   index.setRoots(folders);
-  ctx.root = folders[0]?.startsWith('file:') ? fileURLToPath(folders[0]) : null;
+  // a restricted (untrusted) workspace: its .zh-article/ files are neither read nor written
+  ctx.trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+  ctx.root = ctx.trusted && folders[0]?.startsWith('file:') ? fileURLToPath(folders[0]) : null;
+  log.started(params.locale ?? 'en', folders.length, ctx.trusted);
   // build the OpenCC converters and the pinyin tables now, so the first didOpen does not pay for them
   analyzeDocument('日前,區(qū)政府召開会议。\n');
   return {
@@ -87,7 +92,7 @@ connection.onInitialize((params): InitializeResult => {
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       semanticTokensProvider: { legend: LEGEND, full: true, range: false },
     },
-    serverInfo: { name: 'zh-article', version: '0.1.0' },
+    serverInfo: { name: 'zh-article', version: VERSION },
   };
 });
 
@@ -96,16 +101,15 @@ connection.onInitialized(() => {
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
-  whenQuiet(IDLE_MS, 5000, () => warmSegmenter(() => {
-    const w = segmenterWarning();
-    if (w) connection.console.warn(w);
+  whenQuiet(IDLE_MS, 5000, () => { const t0 = performance.now(); warmSegmenter((s) => {
+    log.segmenter(s, performance.now() - t0, segmenterWarning());
     // the segmenter now checks name edges: people change, so everything built on them is redone
     store.invalidate();
     revalidateAll();
     connection.languages.semanticTokens.refresh();
     void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     void index.rescan();
-  }));
+  }); });
   // index the workspace once the editor is idle; commands that need it wait for it
   setTimeout(() => void index.scan(), 3000).unref();
 });
@@ -157,9 +161,12 @@ async function validate(doc: TextDocument): Promise<void> {
   try {
     const settings = await ctx.settings(doc.uri);
     store.setLimit(doc.uri, settings.maxFileSize);
+    const t0 = performance.now();
     const entry = store.get(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    store.analysisIfCheap(doc);
+    const t1 = performance.now();
+    const knows = store.analysisIfCheap(doc) !== undefined;
+    log.opened(doc.uri, doc.getText().length, t1 - t0, knows ? performance.now() - t1 : null);
     await publish(doc, settings);
     if (doc.getText().length > LONG_TEXT) reclaimWhenQuiet();
     if (entry.damage && entry.analysis === undefined) scheduleKnowledge(doc);
@@ -226,7 +233,7 @@ function announce(doc: TextDocument): void {
 
 documents.onDidOpen((e) => void validate(e.document));
 documents.onDidChangeContent((e) => { lastActivity = Date.now(); schedule(e.document); });
-documents.onDidClose((e) => { clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); wake(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+documents.onDidClose((e) => { log.closed(e.document.uri); clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); wake(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
   safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);

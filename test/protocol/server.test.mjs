@@ -71,7 +71,7 @@ test('document symbols: one per report on the newspaper page', { skip: !haveSeed
 test('semantic tokens mark people and slogans', { skip: !haveSeeds && 'no seeds' }, async () => {
   const { uri } = await s.open('tok004.txt', seeds['004']);
   const { data } = await s.request('textDocument/semanticTokens/full', { textDocument: { uri } });
-  const lines = seeds['004'].split('\n'); const found = { 0: new Set(), 1: new Set() };
+  const lines = seeds['004'].split('\n'); const found = { 0: new Set(), 1: new Set(), 2: new Set(), 3: new Set() };
   let line = 0, ch = 0;
   for (let i = 0; i < data.length; i += 5) { line += data[i]; ch = data[i] === 0 ? ch + data[i + 1] : data[i + 1]; found[data[i + 3]].add(lines[line].slice(ch, ch + data[i + 2])); }
   for (const p of ['许廷合', '菅聪懿', '侯聪', '刘红']) assert.ok(found[0].has(p), p);

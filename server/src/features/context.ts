@@ -16,4 +16,6 @@ export interface Context {
   index: WorkspaceIndex;
   /** the first workspace folder on disk, where .zh-article/ lives */
   root: string | null;
+  /** false in a restricted (untrusted) workspace: .zh-article/ files are neither read nor written */
+  trusted: boolean;
 }

@@ -1,12 +1,12 @@
 // Diagnostics: each finding becomes a Diagnostic with a stable string code and its fix
 // carried in `data` (with the document version), so code actions need no second analysis.
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { firstFrom } from '../analysis/text';
-import type { Finding } from '../analysis/types';
+import type { Finding, Span } from '../analysis/types';
 import type { Level, Settings } from '../settings';
 import type { Entry } from '../store';
-import { linesOf } from './lines';
+import { linesOf, type LineIndex } from './lines';
 import { message, type Locale } from './messages';
 
 /**
@@ -55,11 +55,23 @@ export function toDiagnostics(doc: TextDocument, entry: Entry, settings: Setting
     out.push({ range: top, severity: SEVERITY[levels['too-many-problems'] as Exclude<Level, 'off'>], source: SOURCE, code: notice.code, message: message(notice, locale) });
   }
   for (const f of findings) {
-    const range = li.range(f), base = li.lineStart(range.start.line);
+    const range = f.code === 'hard-wrap' ? firstBreak(li, f) : li.range(f), base = li.lineStart(range.start.line);
     const data: FixData = { v: doc.version, changes: f.changes.map((c) => [c.start - base, c.end - base, c.text]) };
     out.push({ range, severity: SEVERITY[levels[f.code] as Exclude<Level, 'off'>], source: SOURCE, code: f.code, message: message(f, locale), data });
   }
   return out;
+}
+
+/**
+ * Where a wrapped paragraph is flagged: on its first line break (the end of its first line to
+ * the start of the second), not over the whole paragraph, so that a wrapped page is not
+ * squiggled on every line and hovers on its names and slogans open with their own card.
+ */
+function firstBreak(li: LineIndex, f: Span): Range {
+  const line = li.line(f.start);
+  if (li.line(f.end) === line) return li.range(f);
+  const end = { line: line + 1, character: 0 };
+  return { start: li.position(li.lineStart(line + 1) - 1), end };
 }
 
 /** The `count` findings (sorted by start) around offset `at`: half before it, half from it on. */

@@ -47,6 +47,9 @@ const titles: Record<string, { en: string; zh: string }> = {
   reopen: { en: 'Reopen with GB18030 encoding', zh: '以 GB18030 编码重新打开' },
   notPerson: { en: 'Not a person: ', zh: '不是人名：' },
   openSettings: { en: 'Open settings', zh: '打开设置' },
+  repairEdit: { en: 'Repair Document', zh: '修复文档' },
+  convertEdit: { en: 'Convert', zh: '转换' },
+  converting: { en: 'Converting', zh: '正在转换' },
 };
 export const title = (key: keyof typeof titles, locale: Locale): string => titles[key][locale];
 
@@ -66,3 +69,25 @@ const fixTitles: Record<DamageCode, { en: string; zh: string }> = {
   'too-many-problems': { en: 'Repair Document', zh: '修复文档' },
 };
 export const fixTitle = (code: DamageCode, locale: Locale): string => fixTitles[code][locale];
+
+/** What Repair Document did, per code, as the user reads it: "Repaired: wrapped paragraphs joined (11), …". */
+const repaired: Partial<Record<DamageCode, { en: string; zh: string }>> = {
+  'hard-wrap': { en: 'wrapped paragraphs joined', zh: '合并硬换行段落' },
+  'split-sentence': { en: 'split sentences joined', zh: '接上断句' },
+  'caption-interrupts': { en: 'captions moved after their paragraph', zh: '图片说明移到段后' },
+  'split-headline': { en: 'headlines joined', zh: '合并标题' },
+  'pinyin-residue': { en: 'pinyin readings removed', zh: '删除拼音注音' },
+  'halfwidth-punct': { en: 'punctuation made full-width', zh: '改为全角标点' },
+  'stray-space': { en: 'stray spaces removed', zh: '删除多余空格' },
+  'page-furniture': { en: 'web-page lines deleted', zh: '删除网页元素' },
+  'byline-merged': { en: 'bylines put on their own line', zh: '署名另起一行' },
+  'mixed-script': { en: 'reports unified in one script', zh: '统一报道文字' },
+};
+export function repairSummary(applied: Partial<Record<string, number>>, locale: Locale): string {
+  const parts = Object.entries(applied).filter(([, n]) => n).map(([code, n]) => {
+    const label = repaired[code as DamageCode]?.[locale] ?? code;
+    return locale === 'zh' ? `${label} ${n} 处` : `${label} (${n})`;
+  });
+  if (!parts.length) return locale === 'zh' ? '没有需要修复的地方。' : 'Nothing to repair.';
+  return locale === 'zh' ? `已修复：${parts.join('，')}。` : `Repaired: ${parts.join(', ')}.`;
+}

@@ -1,6 +1,6 @@
 // People navigation: definition (the first mention with a role), references (every
 // mention, workspace-wide), document highlights; and workspace symbols for reports and
-// people (people also by pinyin initials).
+// people (people also by pinyin initials: 李伟光 is "李伟光 lwg", found by #lwg).
 import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pinyin } from 'pinyin-pro';
@@ -54,8 +54,10 @@ export function workspaceSymbols(ctx: Context, query: string): WorkspaceSymbol[]
       out.push({ name: r.name, kind: SymbolKind.Module, containerName: [r.date, f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: r.range } });
     }
     for (const p of f.people) {
-      if (q && !(p.name.includes(query.trim()) || p.key.includes(query.trim()) || initials(p.key).startsWith(q))) continue;
-      out.push({ name: p.name, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: p.mentions[0] } });
+      const abbr = initials(p.key);
+      if (q && !(p.name.includes(query.trim()) || p.key.includes(query.trim()) || abbr.startsWith(q))) continue;
+      // the initials are part of the name: VS Code filters the answer again by the name alone
+      out.push({ name: `${p.name} ${abbr}`, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: p.mentions[0] } });
     }
     if (out.length > 500) break;
   }

@@ -1,12 +1,13 @@
 // Outline: one symbol per report — the headline (kicker and subtitle beneath), its date
 // and bylines as detail — with captions, people and slogans as children. Also folding
-// ranges per report and the code lens "5 people · 7 slogans · 2 repairs".
-import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
+// ranges per report and the code lenses "5 people | 7 slogans | 2 repairs" that peek at each.
+import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
 import type { Report, Span } from '../analysis/types';
 import { linesOf } from './lines';
 import type { Locale } from './messages';
+import { CLIENT_COMMANDS, type ShowLocationsArgs } from '../protocol';
 
 /**
  * What a feature computes from an analysis alone, kept with that analysis: the store gives the
@@ -33,14 +34,14 @@ export function reportIndexAt(a: Analysis, off: number): number {
   return found >= 0 && off <= a.reports[found].end ? found : -1;
 }
 
-interface Contents { people: Map<number, Span>; slogans: Map<string, { count: number; span: Span; text: string }>; repairs: number }
+interface Contents { people: Map<number, Span>; slogans: Map<string, { count: number; span: Span; text: string }>; repairs: number; findings: Span[] }
 
 /** What each report holds, in one pass over people, slogans and findings. */
 const contentsCache = new WeakMap<Analysis, Contents[]>();
 export function reportContents(a: Analysis): Contents[] {
   const hit = contentsCache.get(a);
   if (hit) return hit;
-  const out: Contents[] = a.reports.map(() => ({ people: new Map(), slogans: new Map(), repairs: 0 }));
+  const out: Contents[] = a.reports.map(() => ({ people: new Map(), slogans: new Map(), repairs: 0, findings: [] }));
   a.people.forEach((p, pi) => { for (const m of p.mentions) { const r = reportIndexAt(a, m.start); if (r >= 0 && m.end <= a.reports[r].end && !out[r].people.has(pi)) out[r].people.set(pi, m); } });
   for (const s of a.slogans) {
     if (s.vocabulary) continue;
@@ -49,7 +50,7 @@ export function reportContents(a: Analysis): Contents[] {
     const e = out[r].slogans.get(s.key);
     if (e) e.count++; else out[r].slogans.set(s.key, { count: 1, span: s, text: s.text });
   }
-  for (const f of a.findings) { const r = reportIndexAt(a, f.start); if (r >= 0) out[r].repairs++; }
+  for (const f of a.findings) { const r = reportIndexAt(a, f.start); if (r >= 0) { out[r].repairs++; out[r].findings.push(f); } }
   contentsCache.set(a, out);
   return out;
 }
@@ -95,19 +96,37 @@ export function foldingRanges(_doc: TextDocument, a: Analysis): FoldingRange[] {
   });
 }
 
-const LENS = { en: (p: number, s: number, r: number) => `${p} people · ${s} slogans · ${r} repairs`, zh: (p: number, s: number, r: number) => `${p} 人 · ${s} 条提法 · ${r} 处修复` };
+const LENS = {
+  en: { people: (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`, slogans: (n: number) => `${n} ${n === 1 ? 'slogan' : 'slogans'}`, repairs: (n: number) => `${n} ${n === 1 ? 'repair' : 'repairs'}` },
+  zh: { people: (n: number) => `${n} 人`, slogans: (n: number) => `${n} 条提法`, repairs: (n: number) => `${n} 处修复` },
+};
 
 const lensCache = new WeakMap<Analysis, Partial<Record<Locale, CodeLens[]>>>();
-export function codeLenses(_doc: TextDocument, a: Analysis, locale: Locale): CodeLens[] {
+/**
+ * Above each report: "5 people | 7 slogans | 2 repairs", each a lens that peeks at what it
+ * counts (the people's first mentions, the slogans' first occurrences, the damage).
+ */
+export function codeLenses(doc: TextDocument, a: Analysis, locale: Locale): CodeLens[] {
   const byLocale = cached<Partial<Record<Locale, CodeLens[]>>>(lensCache, a, () => ({}));
   return (byLocale[locale] ??= (() => {
     computed.codeLenses++;
     const contents = reportContents(a);
     const li = linesOf(a);
-    return a.reports.map((r, ri) => {
+    const onFirstLine = (s: Span): Range => { const at = li.position(s.start); return { start: at, end: li.position(Math.min(s.end, li.lineStart(at.line + 1) - 1)) }; };
+    return a.reports.flatMap((r, ri) => {
       const c = contents[ri];
       const at = li.position(r.nameSpan.start);
-      return { range: { start: at, end: at }, command: { title: LENS[locale](c.people.size, c.slogans.size, c.repairs), command: '' } };
+      const range = { start: at, end: at };
+      const groups: [keyof typeof LENS.en, Span[]][] = [
+        ['people', [...c.people.values()]],
+        ['slogans', [...c.slogans.values()].map((e) => e.span)],
+        ['repairs', c.findings],
+      ];
+      return groups.filter(([, spans]) => spans.length).map(([what, spans]): CodeLens => {
+        const title = LENS[locale][what](what === 'repairs' ? c.repairs : spans.length);
+        const args: ShowLocationsArgs = [doc.uri, at, spans.map((s) => ({ uri: doc.uri, range: onFirstLine(s) }))];
+        return { range, command: { title, command: CLIENT_COMMANDS.showLocations, arguments: args } };
+      });
     });
   })());
 }

@@ -13,7 +13,8 @@ import type { BylineEntry } from '../protocol';
 
 export interface ReportSummary { name: string; date?: string; bylines: BylineEntry[]; start: number; range: Range }
 export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Range[] }
-export interface FileSummary { uri: string; file: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, number> }
+/** slogans: where each slogan (by key) stands in the file */
+export interface FileSummary { uri: string; file: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, Range[]> }
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'corpus', 'test-results']);
 const MAX_FILES = 2000, MAX_BYTES = 2 * 1048576;
@@ -128,16 +129,20 @@ export class WorkspaceIndex {
 
   sloganCount(key: string, uri: string): number {
     let n = 0;
-    for (const f of this.current(uri)) n += f.slogans.get(key) || 0;
+    for (const f of this.current(uri)) n += f.slogans.get(key)?.length ?? 0;
     return n;
   }
 }
 
 function summarize(uri: string, file: string, a: Analysis): FileSummary {
-  const slogans = new Map<string, number>();
-  for (const s of a.slogans) if (!s.vocabulary) slogans.set(s.key, (slogans.get(s.key) || 0) + 1);
   const li = linesOf(a);
   const range = (s: Span): Range => li.range(s);
+  const slogans = new Map<string, Range[]>();
+  for (const s of a.slogans) {
+    if (s.vocabulary) continue;
+    const at = slogans.get(s.key);
+    if (at) at.push(range(s)); else slogans.set(s.key, [range(s)]);
+  }
   return {
     uri, file,
     reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => ({ role: b.role, names: [...b.names] })), start: r.start, range: range(r) })),
