@@ -105,13 +105,9 @@ const FOOTER_KEY = '主办单位|主办|承办单位|承办|协办单位|技术�
 const PINYIN_LETTER = '[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêếềḿńňǹ]';
 const PINYIN_TONED = '[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜếềḿńňǹ]';
 
-// headline: a whole line of ≤ 40 characters, no sentence punctuation, at least one
-// Han character, not starting with closing punctuation, not ending in 、：or an
-// opening bracket (those are hard-wrapped prose).
-const HEADLINE_LOOK =
-  `^(?=${WS}*[^\\s\u3000\\n${SENT}、”’」』》〉)）:：][^\\n${SENT}]{0,39}$)` +
-  `(?=[^\\n]*${HAN})` +
-  `(?![^\\n]*[、:：“‘「『《〈(（]${WS}*$)`;
+// (No headline rule: which short line is a headline depends on the lines around it — a
+// hard-wrapped body line after a column break looks the same — so headlines are painted by the
+// server's `headline` semantic token, from its analysis of the page.)
 
 // ---------------------------------------------------------------- rules
 const inc = (name) => ({ include: `#${name}` });
@@ -289,15 +285,6 @@ const repository = {
     ],
   },
 
-  headline: {
-    comment: 'a short line (≤ 40 chars) without sentence punctuation: a title, kicker or subtitle',
-    begin: HEADLINE_LOOK,
-    end: '$',
-    name: `markup.heading.headline.${S}`,
-    contentName: `entity.name.section.${S}`,
-    patterns: [inc('inline')],
-  },
-
   // ---- inline rules -----------------------------------------------------
   inline: {
     patterns: [
@@ -430,7 +417,6 @@ export const grammar = {
     inc('lead'),
     inc('dateline'),
     inc('byline-paren'),
-    inc('headline'),
     inc('inline'),
   ],
   repository,

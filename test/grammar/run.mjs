@@ -201,7 +201,7 @@ if (!existsSync(seedDir)) {
     expectScopes('004 本报记者 line: 许廷合 is a person', feature, '许廷合', [`meta.byline${S}`, `entity.name.person.byline${S}`]);
 
     const firstText = L.find((l) => l.text.trim());
-    expectWholeLine('004 the kicker on top is a headline', firstText, [`markup.heading.headline${S}`]);
+    expectScopes('004 the kicker on top is not guessed a headline (the server paints headlines)', firstText, firstText?.text.trim().slice(0, 2) ?? '?', [], { not: [`markup.heading.headline${S}`] });
     expectScopes('004 prose lines are not headlines', lead, '中国共产党', [`meta.paragraph${S}`], { not: [`markup.heading.headline${S}`] });
   });
 
@@ -214,7 +214,6 @@ if (!existsSync(seedDir)) {
     expectScopes('002 metadata key 来源', meta, '来源', [`meta.metadata${S}`, `keyword.other.metadata${S}`]);
     expectScopes('002 metadata date 2021-05-20', meta, '2021-05-20', [`meta.metadata${S}`, `constant.other.date${S}`]);
     expectWholeLine('002 `分享到` is furniture', find(L, /^分享到/), [`comment.block.furniture${S}`]);
-    expectWholeLine('002 the title line is a headline', L[2], [`markup.heading.headline${S}`]);
     const dl = find(L, /^\d{1,2}月\d{1,2}日[,，]/);
     expectScopes('002 paragraph-opening date is a dateline', dl, dl?.text.match(/^\d{1,2}月\d{1,2}日/)?.[0] ?? '?', [`meta.lead.dateline${S}`, `constant.other.date${S}`]);
   });
@@ -268,7 +267,6 @@ if (!existsSync(seedDir)) {
     expectScopes('001 `本报讯 近日,`: 近日 is a lead', find(L, /^本报讯 近日[,，]/), '近日', [`keyword.other.lead${S}`]);
     const title = find(L, /^\p{Script=Han}+\d{4}年\p{Script=Han}+$/u);
     if (title) {
-      expectWholeLine('001 bare title line is a headline', title, [`markup.heading.headline${S}`]);
       expectScopes('001 year inside the headline is a date', title, title.text.match(/\d{4}年/)[0], [`constant.other.date${S}`]);
     } else skip('001: no bare title line with a year');
   });
