@@ -96,7 +96,7 @@ function copyRuntimeModules() {
 
 /** Top-level entries copied into the staging directory (missing optional ones are skipped). */
 const STAGE = ['.vscodeignore', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json',
-  'syntaxes', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/node_modules'];
+  'syntaxes', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'docs', 'dist/extension.js', 'dist/server.js', 'dist/node_modules'];
 
 async function packageVsix() {
   // vsce globs the whole tree it packages and matches every file against every ignore pattern;
@@ -121,7 +121,7 @@ async function packageVsix() {
       dependencies: false, // everything the server needs is bundled or under dist/node_modules
       skipLicense: true, // no LICENSE file at the root yet; vsce would otherwise prompt on stdin
       allowMissingRepository: true, // likewise for the missing "repository" field
-      rewriteRelativeLinks: false, // the README's pictures are relative to the repository, and there is no repository URL to rewrite them to
+      rewriteRelativeLinks: false, // the README's pictures (docs/*.png) are packaged: its relative links resolve in the extension's folder
     });
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  RESULTS, LOGS, Results, cleanup, codeServerCli, launchBrowser, log, seedWorkspace, sleep,
+  ROOT, RESULTS, LOGS, Results, cleanup, codeServerCli, launchBrowser, log, seedWorkspace, sleep,
   startCodeServer, tmpDir, userDataDir, onCleanup, KEEP,
 } from './lib/common.mjs';
 
@@ -21,6 +21,9 @@ const times = {};
 const t0 = Date.now();
 
 const CAT_EN = 'Chinese Article', CAT_ZH = '中文报道';
+/** screenshot → README picture (docs/<name>.png), copied with ZH_DOCS=1 */
+const DOC_PICTURES = { '10-colours': 'colours', '11-wrapped-page': 'wrapped', '02-hover-liweiguang': 'hover',
+  '12-en-lens-peek': 'lens-peek', '04-outline-seed004': 'outline' };
 const ZH_TITLES = ['转为简体', '转为繁體', '转为台灣正體', '转为香港繁體', '修复文档'];
 
 // ------------------------------------------------------------------------------------------
@@ -49,7 +52,8 @@ async function focusWorkbench() {
   if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-async function quickOpen(file, lineText) {
+/** Ctrl+P a file; `top`: go to its first line. Waits until a line holding `lineText` shows. */
+async function quickOpen(file, lineText, { top = false } = {}) {
   await focusWorkbench();
   await page.keyboard.press('Control+P');
   const qi = page.locator('.quick-input-widget input');
@@ -58,11 +62,16 @@ async function quickOpen(file, lineText) {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: file }).waitFor({ timeout: T });
   await page.keyboard.press('Enter');
   await qi.waitFor({ state: 'hidden', timeout: T });
+  if (top) {   // the file may be open already, scrolled anywhere
+    await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: T });
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+Home');
+  }
   await page.locator(`${EDITOR} .view-line`, { hasText: lineText }).first().waitFor({ timeout: T });
 }
 
 /** F1, type the label like a person, click the row whose label is exactly `label`. */
-async function palette(label, { run = true } = {}) {
+async function palette(label, { run = true, opensPicker = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: T });
@@ -77,7 +86,14 @@ async function palette(label, { run = true } = {}) {
     if (Date.now() > end) throw new Error(`no palette entry "${label}"; rows: ${JSON.stringify(labels)}`);
     await sleep(100);
   }
-  await input.waitFor({ state: 'hidden', timeout: T });
+  if (!opensPicker) return input.waitFor({ state: 'hidden', timeout: T });
+  // the command's own list replaces the palette in the same widget: wait for its empty input
+  for (const end2 = Date.now() + T; ;) {
+    const v = await input.inputValue().catch(() => '>');
+    if (!v.startsWith('>') && await input.isVisible()) return;
+    if (Date.now() > end2) throw new Error(`"${label}" showed no list`);
+    await sleep(100);
+  }
 }
 
 async function statusLanguage() {
@@ -99,6 +115,95 @@ async function textBox(text) {
     }
     return null;
   }, [`${EDITOR} .view-lines`, text]);
+}
+
+/** The colour the editor paints the first rendered occurrence of `text` in (its token's span). */
+async function colourOf(text) {
+  return page.evaluate(([sel, text]) => {
+    const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) if (n.data.includes(text)) return getComputedStyle(n.parentElement).color;
+    return null;
+  }, [`${EDITOR} .view-lines`, text]);
+}
+
+/** Go to a line (Ctrl+G): VS Code shows it mid-screen. */
+async function goToLine(n) {
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: T });
+  await page.keyboard.type(String(n), { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** F1 → a command that opens a quick pick; type `filter`, wait for a row holding `want`, Enter. */
+async function paletteThenPick(label, filter, want) {
+  await palette(label, { opensPicker: true });
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.type(filter, { delay: 5 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: want }).first().waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: T });
+}
+
+/** The text of the notification toasts on screen. */
+async function toasts() {
+  await page.locator('.notification-toast').first().waitFor({ timeout: T }).catch(() => {});
+  return (await page.locator('.notification-toast').allInnerTexts()).join('\n');
+}
+
+/** Click the code lens whose text matches `re` (the first one), as a person would. */
+async function clickLens(re) {
+  const lens = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: re }).first();
+  await lens.waitFor({ timeout: T });
+  const title = (await lens.innerText()).trim();
+  await lens.click();
+  const peek = page.locator(`${EDITOR} .peekview-widget`).first();
+  await peek.waitFor({ timeout: T });
+  await sleep(800);   // the peek's tree fills in
+  return { title, peek: (await peek.innerText()).replace(/\s+/g, ' ').slice(0, 300) };
+}
+
+/** The commands of the README's table that lead somewhere, run as a user would (labels per UI language). */
+async function navigationChecks(ui) {
+  await check(`${ui.name}: the code lens "${ui.people}" on seed 004 opens a peek at the report's people`, `${ui.tag}-lens-peek`, async () => {
+    await quickOpen(seed('004'), '认真学习贯彻', { top: true });
+    const r = await clickLens(ui.peopleRe);
+    if (!/\d/.test(r.title)) throw new Error(`lens ${JSON.stringify(r.title)}`);
+    if (!/\p{Script=Han}{2,4}/u.test(r.peek)) throw new Error(`the peek shows no names: ${r.peek}`);
+    return r;
+  });
+  await page.keyboard.press('Escape');
+  await check(`${ui.name}: "${ui.goToReport}" → type 联院帮户 → Enter lands on that report`, `${ui.tag}-go-to-report`, async () => {
+    await quickOpen(seed('000'), '本报讯');
+    await paletteThenPick(`${ui.cat}: ${ui.goToReport}`, '联院帮户', '联院帮户');
+    await page.locator('.tab.active', { hasText: seed('004') }).waitFor({ timeout: T });
+    await page.locator(`${EDITOR} .view-line`, { hasText: '联院帮户' }).first().waitFor({ timeout: T });
+    return { tab: seed('004') };
+  });
+  await check(`${ui.name}: "${ui.listSlogans}" → 新十条 → Enter shows its occurrences`, `${ui.tag}-list-slogans`, async () => {
+    await paletteThenPick(`${ui.cat}: ${ui.listSlogans}`, '新十条', '新十条');
+    const peek = page.locator(`${EDITOR} .peekview-widget`).first();
+    await peek.waitFor({ timeout: T });
+    await sleep(800);
+    const text = (await peek.innerText()).replace(/\s+/g, ' ');
+    if (!text.includes('新十条')) throw new Error(`the peek does not show 新十条: ${text.slice(0, 200)}`);
+    return { peek: text.slice(0, 200) };
+  });
+  await page.keyboard.press('Escape');
+  await check(`${ui.name}: "${ui.repair}" repairs seed 000 and says what it did in words`, `${ui.tag}-repair`, async () => {
+    await quickOpen(seed('000'), '本报讯', { top: true });
+    const lines = (await editorText()).split('\n').length;
+    await palette(`${ui.cat}: ${ui.repair}`);
+    const said = await toasts();
+    if (!ui.repaired.test(said)) throw new Error(`notification: ${JSON.stringify(said.slice(0, 200))}`);
+    if (/hard-wrap|×/.test(said)) throw new Error(`raw codes in the notification: ${said}`);
+    await page.locator(`${EDITOR} .view-line`, { hasText: '区委常委会召开会议' }).first().waitFor({ timeout: T });
+    const after = (await editorText()).split('\n').length;
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+Z');   // back to the seed for the checks that follow
+    await page.locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close').first().click({ timeout: 2000 }).catch(() => {});
+    return { said: said.slice(0, 200), lines: [lines, after] };
+  });
 }
 
 // ------------------------------------------------------------------------------------------
@@ -129,12 +234,14 @@ function writeLanguagePackStub(extensions, userData) {
   }, null, 2));
 }
 
+/** the workspace file name of seed `id` (set once the workspace exists) */
+let seed = id => `${id}?`;
 let exitCode = 1;
 try {
   if (!fs.existsSync(VSIX)) throw new Error(`no VSIX at ${VSIX} (npm run package)`);
   for (const f of fs.readdirSync(RESULTS)) if (/^ui-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS, f));
   const ws = seedWorkspace('t2-ws-');
-  const seed = id => ws.seeds.find(s => s.id === id)?.file || `${id}?`;
+  seed = id => ws.seeds.find(s => s.id === id)?.file || `${id}?`;
   const extensions = tmpDir('t2-ext-');
   if (!KEEP) onCleanup(() => fs.rmSync(extensions, { recursive: true, force: true }));
   const settings = {
@@ -230,6 +337,44 @@ try {
     return { rows: texts };
   });
 
+  await check('colours: quoted speech, slogans, the headline and plain text each their own colour (seed 004)', '10-colours', async () => {
+    await quickOpen(seed('004'), '认真学习贯彻');
+    await goToLine(35);
+    await page.locator(`${EDITOR} .view-line`, { hasText: '国务院疫情防控' }).first().waitFor({ timeout: T });
+    await sleep(1500);   // semantic tokens arrive after the grammar's
+    const c = {
+      speech: await colourOf('国务院疫情防控'), slogan: await colourOf('新十条'),
+      headline: await colourOf('精准发力'), text: await colourOf('为贯彻落实好'),
+    };
+    if (Object.values(c).some((x) => !x)) throw new Error(`not rendered: ${JSON.stringify(c)}`);
+    if (new Set(Object.values(c)).size !== 4) throw new Error(`colours do not tell them apart: ${JSON.stringify(c)}`);
+    return c;
+  });
+
+  await check('a wrapped page without squiggles on every line (seed 000)', '11-wrapped-page', async () => {
+    await quickOpen(seed('000'), '本报讯');
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+Home');
+    await sleep(1500);
+    const r = await page.evaluate((sel) => {
+      const root = document.querySelector(sel);
+      const tops = new Set();
+      let squiggled = 0, text = 0;
+      for (const el of root.querySelectorAll('[class*="squiggly-"]')) {
+        const b = el.getBoundingClientRect();
+        if (b.width > 1) { tops.add(Math.round(b.top)); squiggled += b.width; }
+      }
+      for (const el of root.querySelectorAll('.view-line > span')) text += el.getBoundingClientRect().width;
+      return { squiggledLines: tops.size, lines: root.querySelectorAll('.view-line').length, squiggledShare: Math.round((squiggled / text) * 1000) / 1000 };
+    }, EDITOR);
+    // (before issue 17 the hard-wrap information covered every line of every wrapped paragraph)
+    if (!(r.lines > 10 && r.squiggledLines <= r.lines / 3 && r.squiggledShare < 0.1)) throw new Error(`squiggles: ${JSON.stringify(r)}`);
+    return r;
+  });
+
+  await navigationChecks({ name: 'English UI', tag: '12-en', cat: CAT_EN, people: 'N people', peopleRe: /\d+ (people|person)$/,
+    goToReport: 'Go to Report…', listSlogans: 'List Slogans in Workspace', repair: 'Repair Document', repaired: /Repaired: wrapped paragraphs joined \(\d+\)/ });
+
   await check('F1 → "Convert to Traditional" converts the editor text (seed 000)', '05-convert-traditional', async () => {
     await quickOpen(seed('000'), '本报讯');
     await page.locator(`${EDITOR} .view-lines`).first().click();
@@ -292,10 +437,17 @@ try {
     if (after.includes('中原区')) throw new Error('converted text still has 中原区');
     return { before: before.split('\n').find(Boolean), after: after.split('\n').find(Boolean) };
   });
+  await navigationChecks({ name: 'Chinese UI', tag: '13-zh', cat: CAT_ZH, people: 'N 人', peopleRe: /^\d+ 人$/,
+    goToReport: '转到报道…', listSlogans: '列出工作区提法', repair: '修复文档', repaired: /已修复：合并硬换行段落 \d+ 处/ });
   times.chineseMs = Date.now() - t;
   times.totalMs = Date.now() - t0;
   r.save({ times });
   exitCode = r.failed ? 1 : 0;
+  // ZH_DOCS=1: this run's screenshots become the README's pictures (docs/), when every check passed
+  if (process.env.ZH_DOCS === '1' && !r.failed) {
+    for (const [shotName, doc] of Object.entries(DOC_PICTURES)) fs.copyFileSync(path.join(RESULTS, `ui-${shotName}.png`), path.join(ROOT, 'docs', `${doc}.png`));
+    log(`README pictures updated in docs/: ${Object.values(DOC_PICTURES).join(', ')}`);
+  }
 } catch (e) {
   console.error('tier 2 harness error:', e.stack || e);
   if (page) await shot('99-harness-error');

@@ -90,7 +90,7 @@ test('the VSIX holds the allow-list and nothing else', () => {
     /^extension\.vsixmanifest$/u, /^\[Content_Types\]\.xml$/u,
     /^extension\/package\.json$/u, /^extension\/package\.nls(\.[a-z-]+)?\.json$/u, /^extension\/language-configuration\.json$/u,
     /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/u, /^extension\/(README|CHANGELOG)\.md$/iu, /^extension\/LICENSE(\.md|\.txt)?$/u,
-    /^extension\/dist\/(extension|server)\.js$/u,
+    /^extension\/dist\/(extension|server)\.js$/u, /^extension\/docs\/[a-z0-9-]+\.png$/u,
     /^extension\/dist\/node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node|submodules\/cppjieba\/dict\/[a-z_.]+\.utf8)$/u,
     /^extension\/dist\/node_modules\/jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm))$/u,
   ];
@@ -112,6 +112,12 @@ test('the VSIX holds the allow-list and nothing else', () => {
   assert.equal(path.posix.normalize(manifest.main), 'dist/extension.js');
   for (const g of manifest.contributes.grammars) assert.ok(fs.existsSync(path.join(ext, g.path)), g.path);
   for (const l of manifest.contributes.languages) if (l.configuration) assert.ok(fs.existsSync(path.join(ext, l.configuration)), l.configuration);
+  // the extension page: the icon and every picture the README shows are in the package
+  assert.ok(fs.existsSync(path.join(ext, manifest.icon)), `icon ${manifest.icon}`);
+  const readme = fs.readFileSync(path.join(ext, 'README.md'), 'utf8');
+  const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/gu)].map((m) => m[1]);
+  assert.ok(pictures.length >= 2, 'the README shows pictures');
+  for (const p of pictures) assert.ok(/^https:/u.test(p) || fs.existsSync(path.join(ext, p)), `README picture ${p} is neither absolute nor packaged`);
   // every %key% of the manifest has an English and a Chinese string
   const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/gu)].map((m) => m[1]);
   for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {

@@ -25,7 +25,7 @@ const EXPECTED_CODES = {
 };
 const COMMANDS = ['zhArticle.convertToSimplified', 'zhArticle.convertToTraditional', 'zhArticle.convertToTaiwan',
   'zhArticle.convertToHongKong', 'zhArticle.repairDocument', 'zhArticle.setLanguage', 'zhArticle.goToReport',
-  'zhArticle.listSlogans'];
+  'zhArticle.listSlogans', 'zhArticle.reopenWithGb18030', 'zhArticle.restartServer', 'zhArticle.showLocations'];
 
 // ---------------------------------------------------------------------------------------------
 // tiny runner
@@ -249,6 +249,158 @@ test('conversion acts on the selection only', async () => {
   assert.equal(t.slice(i + 8), orig.slice(i + 8), 'text after the selection changed');
   await undoTo(uri, orig);
   ed.selection = new vscode.Selection(selStart, selStart);
+});
+
+// ---------------------------------------------------------------------------------------------
+// every row of the README's command table to its result (issue 17)
+// ---------------------------------------------------------------------------------------------
+/**
+ * Run a command that shows a quick pick with its filter preset (as a user types it), accept the
+ * first match like Enter does, and return the command's result.
+ */
+async function pickFirst(command, filter) {
+  let settled = false;
+  const result = Promise.resolve(vscode.commands.executeCommand(command, filter)).finally(() => { settled = true; });
+  for (let i = 0; i < 60 && !settled; i++) {
+    await sleep(500);
+    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+const lineAt = (ed, line) => ed.document.lineAt(line).text;
+
+test('Go to Report… (zhArticle.goToReport): picking 联院帮户 lands on that report in seed 004', async () => {
+  await openAsZh(seedFile('004'));
+  await openAsZh(seedFile('000'));   // start from another file
+  const picked = await pickFirst('zhArticle.goToReport', '联院帮户');
+  assert.ok(picked && picked.name.includes('联院帮户'), `picked ${JSON.stringify(picked && picked.name)}`);
+  const ed = vscode.window.activeTextEditor;
+  assert.equal(path.basename(ed.document.uri.fsPath), path.basename(seedFile('004')), 'the editor is not on seed 004');
+  const line = ed.selection.active.line;
+  const near = [0, 1, 2, 3].map(k => ed.document.lineCount > line + k ? lineAt(ed, line + k) : '').join('\n');
+  assert.ok(near.includes('联院帮户'), `the cursor is not at the report: line ${line + 1} ${JSON.stringify(near.slice(0, 80))}`);
+  return { report: picked.name, line: line + 1 };
+});
+
+test('List Slogans in Workspace (zhArticle.listSlogans): picking 四不两直 opens its occurrences', async () => {
+  await openAsZh(seedFile('004'));
+  const r = await pickFirst('zhArticle.listSlogans', '四不两直');
+  assert.ok(r && r.slogan.slogan === '四不两直' && r.occurrences >= 1, `result ${JSON.stringify(r)}`);
+  const ed = vscode.window.activeTextEditor;
+  const at = ed.selection.active;
+  const text = lineAt(ed, at.line).slice(at.character, at.character + 4);
+  assert.equal(text, '四不两直', `the cursor is on ${JSON.stringify(text)}, not on the slogan`);
+  await vscode.commands.executeCommand('closeReferenceSearch');
+  return { occurrences: r.occurrences };
+});
+
+test('code lens "N people | N slogans | N repairs": each leads to what it counts (seed 004)', async () => {
+  const { uri } = await openAsZh(seedFile('004'));
+  const lenses = await waitFor(async () => {
+    const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+    return l && l.length && l;
+  }, 15000, 'no code lenses on seed 004');
+  const titles = lenses.map(l => l.command && l.command.title);
+  const people = lenses.find(l => /\d+ (people|person)$/.test(l.command.title));
+  assert.ok(people && lenses.some(l => /slogans?$/.test(l.command.title)) && lenses.some(l => /repairs?$/.test(l.command.title)), JSON.stringify(titles.slice(0, 6)));
+  assert.equal(people.command.command, 'zhArticle.showLocations');
+  const [, , locations] = people.command.arguments;
+  // clicking the lens: the editor goes to the report and peeks at its people
+  await vscode.commands.executeCommand(people.command.command, ...people.command.arguments);
+  const ed = vscode.window.activeTextEditor;
+  assert.equal(ed.document.uri.toString(), uri.toString());
+  const names = locations.map(l => ed.document.getText(new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character)));
+  assert.ok(names.length >= 1 && names.every(n => /^\p{Script=Han}{2,4}$/u.test(n)), `the lens points at ${JSON.stringify(names)}`);
+  await vscode.commands.executeCommand('closeReferenceSearch');
+  return { titles: titles.slice(0, 6), people: names };
+});
+
+test('Repair Document (zhArticle.repairDocument) repairs seed 000 in one edit and says so in words', async () => {
+  const { uri } = await openAsZh(copyOf('000', 'repair'));
+  await waitFor(() => countCode(uri, 'hard-wrap') > 0, 30000, 'no hard-wrap diagnostics before the repair');
+  const before = textOf(uri);
+  const r = await vscode.commands.executeCommand('zhArticle.repairDocument');
+  assert.ok(r && r.changes > 0, `result ${JSON.stringify(r)}`);
+  assert.match(r.summary, /^Repaired: wrapped paragraphs joined \(\d+\)/);
+  assert.doesNotMatch(r.summary, /hard-wrap|×/, 'raw codes in the summary');
+  const after = await waitFor(() => { const t = textOf(uri); return t !== before && t; }, 10000, 'the text did not change');
+  assert.ok(after.includes('区委常委会召开会议'), 'the wrapped lines were not joined');
+  await waitFor(() => countCode(uri, 'hard-wrap') === 0, 15000, () => `hard-wrap diagnostics left: ${countCode(uri, 'hard-wrap')}`);
+  await undoTo(uri, before);
+  return { summary: r.summary };
+});
+
+test('a wrapped page is flagged on its line breaks: no hard-wrap squiggle under any text (seed 000)', async () => {
+  const { uri, doc } = await openAsZh(seedFile('000'));
+  await waitFor(() => countCode(uri, 'hard-wrap') > 0, 30000, 'no hard-wrap diagnostics');
+  const wraps = ourDiags(uri).filter(d => String(codeOf(d)) === 'hard-wrap');
+  for (const d of wraps) {
+    assert.equal(d.range.end.line, d.range.start.line + 1);
+    assert.equal(d.range.end.character, 0);
+    assert.equal(d.range.start.character, doc.lineAt(d.range.start.line).text.length, 'the range starts inside the text');
+  }
+  return { hardWrap: wraps.length, lines: doc.lineCount };
+});
+
+test('semantic tokens: quoted speech is a quotation, slogans and people their own types (seed 004)', async () => {
+  const { uri, doc } = await openAsZh(seedFile('004'));
+  const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', uri);
+  const tokens = await waitFor(() => vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', uri), 15000, 'no semantic tokens');
+  const d = tokens.data, seen = {};
+  let line = 0, ch = 0;
+  for (let i = 0; i < d.length; i += 5) {
+    line += d[i]; ch = d[i] === 0 ? ch + d[i + 1] : d[i + 1];
+    const type = legend.tokenTypes[d[i + 3]];
+    (seen[type] = seen[type] || []).push(doc.lineAt(line).text.slice(ch, ch + d[i + 2]));
+  }
+  assert.deepEqual(legend.tokenTypes.slice(0, 2), ['person', 'slogan']);
+  assert.ok((seen.quotation || []).some(t => t.startsWith('“你看看现在这寨河')), 'the speech “你看看…” is not a quotation');
+  assert.ok(!(seen.slogan || []).some(t => t.includes('你看看')), 'speech painted as a slogan');
+  assert.ok((seen.slogan || []).includes('四不两直'));
+  assert.ok((seen.person || []).includes('许廷合'));
+  assert.ok((seen.headline || []).length >= 5, 'headlines are painted by the server');
+  return Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v.length]));
+});
+
+test('workspace symbols by pinyin initials: "lwg" finds 李伟光', async () => {
+  await openAsZh(seedFile('000'));
+  const syms = await waitFor(async () => {
+    const r = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'lwg');
+    return r && r.some(x => x.name.startsWith('李伟光')) && r;
+  }, 20000, 'no 李伟光 for "lwg"');
+  const hit = syms.find(x => x.name.startsWith('李伟光'));
+  assert.ok(/lwg/.test(hit.name), `VS Code filters by the name: ${hit.name}`);
+  return { name: hit.name };
+});
+
+test('Treat File as Chinese Article (zhArticle.setLanguage) switches a plaintext file', async () => {
+  const uri = vscode.Uri.file(path.join(wsDir(), 'notes.md'));
+  fs.writeFileSync(uri.fsPath, fs.readFileSync(seedFile('002'), 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  assert.notEqual(doc.languageId, LANG);
+  await vscode.commands.executeCommand('zhArticle.setLanguage');
+  await waitFor(() => docFor(uri) && docFor(uri).languageId === LANG, 5000, 'the language did not switch');
+  await waitFor(() => ourDiags(uri).length > 0, 20000, 'no diagnostics after the switch');
+});
+
+test('Reopen with GB18030 Encoding (zhArticle.reopenWithGb18030) decodes a GBK file', async () => {
+  // 中文报道：本报讯 — in GBK bytes, repeated: UTF-8 decoding turns it into replacement characters
+  const gbk = Buffer.from('d6d0cec4b1a8b5c0a3bab1beb1a8d1b6', 'hex');
+  const file = path.join(wsDir(), 'gbk.txt');
+  fs.writeFileSync(file, Buffer.concat(Array.from({ length: 40 }, () => Buffer.concat([gbk, Buffer.from('\n')]))));
+  const uri = vscode.Uri.file(file);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  assert.ok(!textOf(uri).includes('中文报道'));
+  await vscode.commands.executeCommand('zhArticle.reopenWithGb18030');
+  await waitFor(() => textOf(uri).includes('中文报道：本报讯'), 10000, () => `not decoded: ${JSON.stringify(textOf(uri).slice(0, 20))}`);
+});
+
+test('Restart Language Server (zhArticle.restartServer): the features answer again', async () => {
+  const { uri, doc } = await openAsZh(seedFile('000'));
+  await vscode.commands.executeCommand('zhArticle.restartServer');
+  const pos = doc.positionAt(doc.getText().indexOf('李伟光') + 1);
+  await waitFor(async () => hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos)).includes('区长'), 30000, 'no hover after the restart');
 });
 
 // Contract: zhArticle.diagnostics.halfwidthPunct.enabled (boolean).  If the manifest instead has the
