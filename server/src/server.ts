@@ -242,7 +242,7 @@ const withKnowledge = <P extends { textDocument: { uri: string } }, R>(name: str
   withDoc(name, fallback, async (doc: TextDocument, p: P) => { await knowledgeReady(doc); return fn(doc, p); });
 
 connection.onHover(withKnowledge('hover', null, (doc, p) => hover(ctx, doc, p.position)));
-connection.onDocumentSymbol(withKnowledge('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a) : []; }));
+connection.onDocumentSymbol(withKnowledge('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a, ctx.locale) : []; }));
 connection.onFoldingRanges(withKnowledge('foldingRange', [], (doc) => { const a = store.analysis(doc); return a ? foldingRanges(doc, a) : []; }));
 connection.onCodeLens(withKnowledge('codeLens', [], async (doc) => { const a = store.analysis(doc); return a && (await ctx.settings(doc.uri)).codeLens ? codeLenses(doc, a, ctx.locale) : []; }));
 connection.onCodeAction(withDoc('codeAction', [], (doc, p) => codeActions(ctx, doc, p)));

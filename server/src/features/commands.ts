@@ -29,7 +29,7 @@ export async function executeCommand(ctx: Context, command: string, args: unknow
 
 function docOf(ctx: Context, uri: string) {
   const doc = ctx.documents.get(uri);
-  if (!doc) throw new CommandError(`The document ${uri} is not open in the editor; open it and run the command again.`);
+  if (!doc) throw new CommandError(ctx.locale === 'zh' ? `文档 ${uri} 未在编辑器中打开；请打开后再运行此命令。` : `The document ${uri} is not open in the editor; open it and run the command again.`);
   return doc;
 }
 

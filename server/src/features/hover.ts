@@ -6,9 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index';
 import type { Person } from '../analysis/types';
 import type { Context } from './context';
-import { reportIndexAt } from './symbols';
+import { DETAIL, reportIndexAt } from './symbols';
 
-const KIND = { en: { official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person' }, zh: { official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物' } };
 const L = {
   en: { roles: 'Roles', mentions: 'Mentions', inReports: 'in', elsewhere: 'Elsewhere in the workspace', expansion: 'Expansion', textExpansion: 'Spelled out in this file', origin: 'Origin', occurrences: 'Occurrences', here: 'in this file', ws: 'in the workspace', scope: { national: 'national', provincial: 'provincial', local: 'local' }, ambiguous: 'This name covers several things; check the context.', noRole: 'no role given in the text' },
   zh: { roles: '职务', mentions: '出现', inReports: '所在报道', elsewhere: '工作区其他文件', expansion: '内容', textExpansion: '本文展开', origin: '出处', occurrences: '出现次数', here: '本文', ws: '工作区', scope: { national: '全国', provincial: '省级', local: '地方' }, ambiguous: '此名称可指多项内容，请结合上下文判断。', noRole: '文中未给出职务' },
@@ -45,7 +44,7 @@ export function hover(ctx: Context, doc: TextDocument, pos: Position): Hover | n
 
 function personCard(ctx: Context, a: Analysis, p: Person, uri: string): string {
   const l = L[ctx.locale];
-  const lines = [`**${p.name}** · ${KIND[ctx.locale][p.kind]}`, '', `${l.roles}: ${p.roles.length ? p.roles.join('、') : l.noRole}`];
+  const lines = [`**${p.name}** · ${DETAIL[ctx.locale][p.kind]}`, '', `${l.roles}: ${p.roles.length ? p.roles.join('、') : l.noRole}`];
   const byReport = new Map<string, number>();
   for (const m of p.mentions) {
     const ri = reportIndexAt(a, m.start);

@@ -55,35 +55,43 @@ export function reportContents(a: Analysis): Contents[] {
   return out;
 }
 
-const symbolCache = new WeakMap<Analysis, DocumentSymbol[]>();
-/** The outline (computed once per analysis; the same array while the document is unchanged). */
-export function documentSymbols(_doc: TextDocument, a: Analysis): DocumentSymbol[] {
-  return cached(symbolCache, a, () => {
+/** what each child of a report is (and each kind of person), in the user's language */
+export const DETAIL = {
+  en: { kicker: 'kicker', subtitle: 'subtitle', caption: 'caption', slogan: 'slogan', official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person' },
+  zh: { kicker: '引题', subtitle: '副题', caption: '图片说明', slogan: '提法', official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物' },
+};
+
+const symbolCache = new WeakMap<Analysis, Partial<Record<Locale, DocumentSymbol[]>>>();
+/** The outline (computed once per analysis and locale; the same array while the document is unchanged). */
+export function documentSymbols(_doc: TextDocument, a: Analysis, locale: Locale = 'en'): DocumentSymbol[] {
+  const byLocale = cached<Partial<Record<Locale, DocumentSymbol[]>>>(symbolCache, a, () => ({}));
+  return (byLocale[locale] ??= (() => {
     computed.documentSymbols++;
+    const d = DETAIL[locale];
     const contents = reportContents(a);
     const li = linesOf(a);
     return a.reports.map((r, ri) => {
       const children: DocumentSymbol[] = [];
       const whole = li.range(r);
       const sel = li.range(r.nameSpan);
-      if (r.kicker) children.push({ name: r.kicker, detail: 'kicker', kind: SymbolKind.String, range: sel, selectionRange: sel });
-      if (r.subtitle) children.push({ name: r.subtitle, detail: 'subtitle', kind: SymbolKind.String, range: sel, selectionRange: sel });
+      if (r.kicker) children.push({ name: r.kicker, detail: d.kicker, kind: SymbolKind.String, range: sel, selectionRange: sel });
+      if (r.subtitle) children.push({ name: r.subtitle, detail: d.subtitle, kind: SymbolKind.String, range: sel, selectionRange: sel });
       for (const c of r.captions) {
         const at = li.range(c);
-        children.push({ name: a.text.slice(c.start, Math.min(c.end, c.start + 40)), detail: 'caption', kind: SymbolKind.File, range: at, selectionRange: at });
+        children.push({ name: a.text.slice(c.start, Math.min(c.end, c.start + 40)), detail: d.caption, kind: SymbolKind.File, range: at, selectionRange: at });
       }
       for (const [pi, m] of contents[ri].people) {
         const p = a.people[pi];
         const first = li.range(m);
-        children.push({ name: p.name, detail: p.roles.join('、') || p.kind, kind: SymbolKind.Object, range: first, selectionRange: first });
+        children.push({ name: p.name, detail: p.roles.join('、') || d[p.kind], kind: SymbolKind.Object, range: first, selectionRange: first });
       }
       for (const [, e] of contents[ri].slogans) {
         const at = li.range(e.span);
-        children.push({ name: e.count > 1 ? `${e.text} ×${e.count}` : e.text, detail: 'slogan', kind: SymbolKind.Constant, range: at, selectionRange: at });
+        children.push({ name: e.count > 1 ? `${e.text} ×${e.count}` : e.text, detail: d.slogan, kind: SymbolKind.Constant, range: at, selectionRange: at });
       }
       return { name: r.name || '—', detail: reportDetail(r), kind: SymbolKind.Module, range: whole, selectionRange: sel, children };
     });
-  });
+  })());
 }
 
 const foldCache = new WeakMap<Analysis, FoldingRange[]>();
