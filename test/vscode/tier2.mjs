@@ -375,6 +375,19 @@ try {
   await navigationChecks({ name: 'English UI', tag: '12-en', cat: CAT_EN, people: 'N people', peopleRe: /\d+ (people|person)$/,
     goToReport: 'Go to Report…', listSlogans: 'List Slogans in Workspace', repair: 'Repair Document', repaired: /Repaired: wrapped paragraphs joined \(\d+\)/ });
 
+  await check('Ctrl+P "#lwg" (pinyin initials) lists 李伟光 and Enter goes to him', '14-symbol-initials', async () => {
+    await focusWorkbench();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: T });
+    await page.keyboard.type('#lwg', { delay: 20 });
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '李伟光' }).first();
+    await row.waitFor({ timeout: T });
+    const label = (await row.innerText()).replace(/\s+/g, ' ');
+    await page.keyboard.press('Enter');
+    await page.locator(`${EDITOR} .view-line`, { hasText: '李伟光' }).first().waitFor({ timeout: T });
+    return { row: label };
+  });
+
   await check('F1 → "Convert to Traditional" converts the editor text (seed 000)', '05-convert-traditional', async () => {
     await quickOpen(seed('000'), '本报讯');
     await page.locator(`${EDITOR} .view-lines`).first().click();

@@ -20,7 +20,7 @@ const BUILTINS = new Set(builtinModules);
 
 /** Everything that goes into the VSIX; newer than the VSIX means repackage. */
 const INPUTS = ['client/src', 'server/src', 'server/data', 'syntaxes', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json',
-  'language-configuration.json', '.vscodeignore', 'scripts/package.mjs'];
+  'language-configuration.json', '.vscodeignore', 'scripts/package.mjs', 'README.md', 'docs'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -114,7 +114,7 @@ test('the VSIX holds the allow-list and nothing else', () => {
   for (const l of manifest.contributes.languages) if (l.configuration) assert.ok(fs.existsSync(path.join(ext, l.configuration)), l.configuration);
   // the extension page: the icon and every picture the README shows are in the package
   assert.ok(fs.existsSync(path.join(ext, manifest.icon)), `icon ${manifest.icon}`);
-  const readme = fs.readFileSync(path.join(ext, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(ext, files.find((f) => /^extension\/readme\.md$/iu.test(f)).slice('extension/'.length)), 'utf8'); // vsce writes readme.md
   const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/gu)].map((m) => m[1]);
   assert.ok(pictures.length >= 2, 'the README shows pictures');
   for (const p of pictures) assert.ok(/^https:/u.test(p) || fs.existsSync(path.join(ext, p)), `README picture ${p} is neither absolute nor packaged`);
