@@ -7,8 +7,8 @@ import { surnameShields } from '../analysis/index';
 import { fixAllChanges } from './codeActions';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
-import { repairSummary, title } from './messages';
-import { addNotPerson } from './userFiles';
+import { errorMessage, repairSummary, title } from './messages';
+import { addNotPerson, userFilePath } from './userFiles';
 import { COMMANDS, type ConvertResult, type NotAPersonResult, type RepairResult, type ReportsResult, type SloganOccurrencesResult, type SlogansResult, type Variant } from '../protocol';
 
 export { COMMANDS };
@@ -29,7 +29,7 @@ export async function executeCommand(ctx: Context, command: string, args: unknow
 
 function docOf(ctx: Context, uri: string) {
   const doc = ctx.documents.get(uri);
-  if (!doc) throw new CommandError(ctx.locale === 'zh' ? `文档 ${uri} 未在编辑器中打开；请打开后再运行此命令。` : `The document ${uri} is not open in the editor; open it and run the command again.`);
+  if (!doc) throw new CommandError(errorMessage('notOpen', ctx.locale, uri));
   return doc;
 }
 
@@ -73,8 +73,9 @@ function sloganOccurrences(ctx: Context, key: string): SloganOccurrencesResult {
 
 /** Record a false positive in .zh-article/people.json; it applies at once. */
 async function notAPerson(ctx: Context, uri: string, name: string): Promise<NotAPersonResult> {
-  if (!ctx.trusted) throw new CommandError(ctx.locale === 'zh' ? '受限模式下不写入 .zh-article/people.json；信任此工作区后再试。' : 'Restricted mode: .zh-article/people.json is not written; trust the workspace and try again.');
+  if (!ctx.trusted) throw new CommandError(errorMessage('restricted', ctx.locale));
   let written;
+  if (!userFilePath(ctx.root, uri, 'people.json')) throw new CommandError(errorMessage('noFolder', ctx.locale, uri));
   try { written = await addNotPerson(ctx.root, uri, name); } catch (e) { throw new CommandError((e as Error).message); }
   ctx.store.people = { names: written.names, notPeople: written.notPeople };
   ctx.store.invalidate();

@@ -91,3 +91,11 @@ export function repairSummary(applied: Partial<Record<string, number>>, locale: 
   if (!parts.length) return locale === 'zh' ? '没有需要修复的地方。' : 'Nothing to repair.';
   return locale === 'zh' ? `已修复：${parts.join('，')}。` : `Repaired: ${parts.join(', ')}.`;
 }
+
+/** Errors a command answers with, shown to the user by the client. */
+const errors = {
+  notOpen: { en: (x: string) => `The document ${x} is not open in the editor; open it and run the command again.`, zh: (x: string) => `文档 ${x} 未在编辑器中打开；请打开后再运行此命令。` },
+  restricted: { en: () => 'Restricted mode: .zh-article/people.json is not written; trust the workspace and try again.', zh: () => '受限模式下不写入 .zh-article/people.json；信任此工作区后再试。' },
+  noFolder: { en: (x: string) => `No folder to keep .zh-article/people.json in for ${x}; open a workspace folder.`, zh: (x: string) => `没有可存放 .zh-article/people.json 的文件夹（${x}）；请打开一个工作区文件夹。` },
+};
+export const errorMessage = (key: keyof typeof errors, locale: Locale, arg = ''): string => errors[key][locale](arg);
