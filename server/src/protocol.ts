@@ -15,6 +15,7 @@ export const COMMANDS = {
   slogans: 'zh-article.server.slogans',
   sloganOccurrences: 'zh-article.server.sloganOccurrences',
   notAPerson: 'zh-article.server.notAPerson',
+  exportAnnotations: 'zh-article.server.export',
 } as const;
 
 export type Variant = 'simplified' | 'traditional' | 'taiwan' | 'hongkong';
@@ -79,3 +80,58 @@ export interface InitializationOptions {
   /** false in a restricted (untrusted) workspace: the workspace's .zh-article/ files are neither read nor written */
   trusted?: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The corpus: the workspace index seen as a whole (the People, Slogans and Reports views), and
+// its export for research tools.
+
+/** `export [target, format]`: write one record per mention and per slogan occurrence of the workspace to target (a file path). */
+export type ExportFormat = 'jsonl' | 'csv';
+export type ExportArgs = [target: string, format: ExportFormat];
+export interface ExportResult { file: string; files: number; records: number }
+
+/** Client → server request for one level of a corpus view. */
+export const CORPUS_REQUEST = 'zhArticle/corpus';
+/** Server → client when what the views show changed (debounced), and while the workspace is indexed. */
+export const CORPUS_CHANGED_NOTIFICATION = 'zhArticle/corpusChanged';
+export interface CorpusChangedParams { version: number; indexing: { done: number; total: number } | null }
+
+export type PeopleSort = 'mentions' | 'name';
+export type CorpusQuery =
+  /** limit: at most this many people (total counts them all) */
+  | { view: 'people'; sort?: PeopleSort; filter?: string; limit?: number }
+  | { view: 'person'; key: string }
+  | { view: 'slogans'; filter?: string }
+  | { view: 'slogan'; key: string }
+  | { view: 'months' }
+  /** month: YYYY-MM, YYYY (year only), --MM (year unknown) or '' (undated), as `months` lists them */
+  | { view: 'reports'; month: string };
+
+/** A report's date: ISO 8601 (2023-10-28, 2023-10, 2023, --10-28), approximate when inferred. */
+export interface CorpusDate { iso: string; approximate: boolean }
+/** A place to reveal: a mention, a slogan occurrence or a report's start. */
+export interface CorpusLocation { uri: string; file: string; range: ProtocolRange }
+export interface ReportRef extends CorpusLocation { report: string; date?: CorpusDate; count: number }
+
+export interface PersonItem { key: string; name: string; kind: string; mentions: number; reports: number; latestRole?: string }
+export interface PeopleResult { total: number; people: PersonItem[] }
+export interface RoleSpan { role: string; first?: CorpusDate; last?: CorpusDate; mentions: number }
+export interface PersonDetail { key: string; name: string; roles: RoleSpan[]; reports: ReportRef[] }
+/** explanation, expansion, origin and year: the glossary's, as the hover shows them */
+export interface SloganItem {
+  key: string; text: string; count: number; reports: number; source: string; scope?: string;
+  explanation?: string; expansion?: string[]; origin?: string; year?: number;
+}
+export interface SloganDetail { key: string; reports: ReportRef[] }
+export interface MonthItem { month: string; count: number }
+export interface ReportItem extends ReportRef { bylines: BylineEntry[]; people: number }
+
+export interface CorpusResults {
+  people: PeopleResult;
+  person: PersonDetail | null;
+  slogans: SloganItem[];
+  slogan: SloganDetail | null;
+  months: MonthItem[];
+  reports: ReportItem[];
+}
+export type CorpusResult<Q extends CorpusQuery> = CorpusResults[Q['view']];

@@ -24,6 +24,8 @@ import { definition, highlights, references, workspaceSymbols } from './features
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { codeLenses, documentSymbols, foldingRanges } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
+import { Corpus } from './features/corpus';
+import { CORPUS_REQUEST, type CorpusQuery } from './protocol';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
 import { AnalysisStore } from './store';
 
@@ -48,6 +50,7 @@ const ctx: Context = {
     return s;
   },
 };
+const corpus = new Corpus(ctx);
 
 // Work that blocks for a while (the segmenter's dictionary) waits until the editor has
 // neither changed a document nor asked anything for a while.
@@ -98,6 +101,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhArticle' }).catch(() => undefined);
+  corpus.watchFiles();
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
   // the segmenter's dictionary takes about a second: load it once the editor is idle,
   // never on the path of the first diagnostics
@@ -116,7 +120,10 @@ connection.onInitialized(() => {
 
 
 connection.onDidChangeConfiguration(() => { settingsCache.clear(); store.invalidate(); revalidateAll(); });
-connection.onDidChangeWatchedFiles(() => void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); }));
+connection.onDidChangeWatchedFiles((p) => {
+  corpus.filesChanged(p.changes.filter((c) => !c.uri.includes('/.zh-article/')));
+  if (p.changes.some((c) => c.uri.includes('/.zh-article/'))) void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
+});
 
 // quiet before the segmenter loads (a blocking half second or more)
 const IDLE_MS = 2000;
@@ -251,6 +258,7 @@ connection.onReferences(withKnowledge('references', [], (doc, p) => references(c
 connection.onDocumentHighlight(withKnowledge('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position)));
 connection.languages.semanticTokens.on(withKnowledge('semanticTokens', { data: [] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }));
 connection.onWorkspaceSymbol(safe('workspaceSymbol', async (p) => { await index.scan(); return workspaceSymbols(ctx, p.query); }, []));
+connection.onRequest(CORPUS_REQUEST, safe('corpus', (q: CorpusQuery) => corpus.query(q), null));
 connection.onExecuteCommand(safe('executeCommand', (p) => executeCommand(ctx, p.command, p.arguments), null));
 
 documents.listen(connection);

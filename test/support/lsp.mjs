@@ -9,7 +9,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 
 /** rootUri: the workspace root (rootUri only); folder: a workspace folder on disk (rootUri and workspaceFolders);
- * initializationOptions: what the VS Code client sends (e.g. { trusted: false }) */
+ * initializationOptions: what the VS Code client sends (e.g. { trusted: false });
+ * notifications (returned): every other notification the server sent, in order */
 export async function startServer({ config = null, locale = 'en', server = resolve(ROOT, 'server/out/server.js'), rootUri = null, folder = null, initializationOptions = undefined } = {}) {
   const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -25,7 +26,8 @@ export async function startServer({ config = null, locale = 'en', server = resol
     for (const w of [...waiters]) if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
   conn.onNotification('window/logMessage', (p) => { logs.push(p.message); });
-  conn.onNotification(() => undefined);
+  const notifications = [];
+  conn.onNotification((method, params) => { notifications.push({ method, params }); });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
   conn.onRequest('workspace/applyEdit', (p) => { applied.push(p.edit); return { applied: true }; });
   conn.onRequest('client/registerCapability', () => null);
@@ -34,12 +36,12 @@ export async function startServer({ config = null, locale = 'en', server = resol
   const init = await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: folder ? pathToFileURL(folder).href : rootUri, locale, initializationOptions,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
-    capabilities: { workspace: { configuration: true, applyEdit: true }, textDocument: { hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+    capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
   });
   conn.sendNotification('initialized', {});
   let version = 0;
   return {
-    conn, init, proc, applied, logs, get stderr() { return stderr; },
+    conn, init, proc, applied, logs, notifications, get stderr() { return stderr; },
     setSettings(s) { settings = s; conn.sendNotification('workspace/didChangeConfiguration', { settings: null }); },
     diagnosticsFor(uri, v) {
       return new Promise((res, rej) => {

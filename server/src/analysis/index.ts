@@ -58,9 +58,10 @@ export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage
       people.push({ name: clean(span), key: h.name, roles: [], kind: h.kind, mentions: [] });
     }
     const p = people[idx];
-    for (const r of h.roles) { const at = roleSpan(view, h, r); const shown = at ? clean(at) : r; if (!p.roles.includes(shown)) p.roles.push(shown); }
+    const written = h.roles.map((r) => { const at = roleSpan(view, h, r); return at ? clean(at) : r; });
+    for (const shown of written) if (!p.roles.includes(shown)) p.roles.push(shown);
     if (p.kind === 'other' && h.kind !== 'other') p.kind = h.kind;
-    p.mentions.push({ start: span.start, end: span.end, person: idx, roles: h.roles, kind: h.kind });
+    p.mentions.push({ start: span.start, end: span.end, person: idx, roles: h.roles, written, kind: h.kind });
   }
 
   const glossary = opts.glossary ?? builtinGlossary;

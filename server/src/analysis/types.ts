@@ -41,6 +41,8 @@ export interface Mention extends Span {
   person: number;
   /** the role phrase the text attaches at this mention, if any */
   roles: string[];
+  /** the same roles as written in the original (its script, residue removed) */
+  written: string[];
   /** byline / credit role of this mention */
   kind: PersonKind;
 }

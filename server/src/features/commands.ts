@@ -1,6 +1,7 @@
 // Server-side commands (workspace/executeCommand), so every LSP editor has them:
 // repair, conversion (selection or document, one edit), the workspace's reports and
-// slogans, and "Not a person". Each edit goes out as workspace/applyEdit.
+// slogans, "Not a person" and the export of the corpus's annotations. Each edit goes out as
+// workspace/applyEdit.
 import type { Range } from 'vscode-languageserver/node';
 import { convertEdits, VARIANTS } from '../analysis/script';
 import { surnameShields } from '../analysis/index';
@@ -9,11 +10,13 @@ import type { Context } from './context';
 import { editsOf } from './diagnostics';
 import { errorMessage, repairSummary, title } from './messages';
 import { addNotPerson, userFilePath } from './userFiles';
-import { COMMANDS, type ConvertResult, type NotAPersonResult, type RepairResult, type ReportsResult, type SloganOccurrencesResult, type SlogansResult, type Variant } from '../protocol';
+import { CommandError } from './commandError';
+import { exportAnnotations } from './corpus';
+import { COMMANDS, type ConvertResult, type ExportFormat, type NotAPersonResult, type RepairResult, type ReportsResult, type SloganOccurrencesResult, type SlogansResult, type Variant } from '../protocol';
 
 export { COMMANDS };
 
-export class CommandError extends Error {}
+export { CommandError };
 
 export async function executeCommand(ctx: Context, command: string, args: unknown[] = []): Promise<unknown> {
   switch (command) {
@@ -23,6 +26,7 @@ export async function executeCommand(ctx: Context, command: string, args: unknow
     case COMMANDS.slogans: await ctx.index.scan(); return slogans(ctx);
     case COMMANDS.sloganOccurrences: await ctx.index.scan(); return sloganOccurrences(ctx, String(args[0]));
     case COMMANDS.notAPerson: return notAPerson(ctx, String(args[0]), String(args[1]));
+    case COMMANDS.exportAnnotations: return exportAnnotations(ctx, String(args[0]), args[1] as ExportFormat);
     default: throw new CommandError(`Unknown command ${command}`);
   }
 }

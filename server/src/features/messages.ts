@@ -97,5 +97,8 @@ const errors = {
   notOpen: { en: (x: string) => `The document ${x} is not open in the editor; open it and run the command again.`, zh: (x: string) => `文档 ${x} 未在编辑器中打开；请打开后再运行此命令。` },
   restricted: { en: () => 'Restricted mode: .zh-article/people.json is not written; trust the workspace and try again.', zh: () => '受限模式下不写入 .zh-article/people.json；信任此工作区后再试。' },
   noFolder: { en: (x: string) => `No folder to keep .zh-article/people.json in for ${x}; open a workspace folder.`, zh: (x: string) => `没有可存放 .zh-article/people.json 的文件夹（${x}）；请打开一个工作区文件夹。` },
+  exportFormat: { en: (x: string) => `Unknown export format "${x}"; use jsonl or csv.`, zh: (x: string) => `未知的导出格式“${x}”；请用 jsonl 或 csv。` },
+  exportTarget: { en: (x: string) => `The export target must be an absolute file path, not "${x}".`, zh: (x: string) => `导出目标须为绝对路径，而不是“${x}”。` },
+  exportWrite: { en: (x: string) => `Cannot write ${x}.`, zh: (x: string) => `无法写入 ${x}。` },
 };
 export const errorMessage = (key: keyof typeof errors, locale: Locale, arg = ''): string => errors[key][locale](arg);

@@ -31,7 +31,7 @@ export function references(ctx: Context, doc: TextDocument, pos: Position): Loca
     if (f.uri === doc.uri) continue;
     const p = f.people.find((x) => x.key === hit.p.key);
     if (!p) continue;
-    for (const range of p.mentions) out.push({ uri: f.uri, range });
+    for (const m of p.mentions) out.push({ uri: f.uri, range: m.range });
   }
   return out;
 }
@@ -57,7 +57,7 @@ export function workspaceSymbols(ctx: Context, query: string): WorkspaceSymbol[]
       const abbr = initials(p.key);
       if (q && !(p.name.includes(query.trim()) || p.key.includes(query.trim()) || abbr.startsWith(q))) continue;
       // the initials are part of the name: VS Code filters the answer again by the name alone
-      out.push({ name: `${p.name} ${abbr}`, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: p.mentions[0] } });
+      out.push({ name: `${p.name} ${abbr}`, kind: SymbolKind.Object, containerName: [p.roles.join('、'), f.file].filter(Boolean).join(' · '), location: { uri: f.uri, range: p.mentions[0].range } });
     }
     if (out.length > 500) break;
   }

@@ -1,23 +1,26 @@
 // The workspace index: a summary (reports, people, slogans) of every article file in
-// the workspace folders, for workspace symbols, "Go to Report", references and the
-// cross-file parts of hovers. Open documents replace their file's summary.
+// the workspace folders, for workspace symbols, "Go to Report", references, the cross-file
+// parts of hovers and the corpus views. Open documents replace their file's summary; a file
+// changed on disk is read again alone.
 import { promises as fs } from 'node:fs';
-import type { Range } from 'vscode-languageserver/node';
-import { linesOf } from './lines';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/index';
+import { loadedSegmenter, loadSegmenter } from '../analysis/segmenter';
 import { hanShare } from '../analysis/text';
-import type { Span } from '../analysis/types';
-import type { BylineEntry } from '../protocol';
+import { summarize, type FileSummary } from './summary';
 
-export interface ReportSummary { name: string; date?: string; bylines: BylineEntry[]; start: number; range: Range }
-export interface PersonSummary { key: string; name: string; roles: string[]; mentions: Range[] }
-/** slogans: where each slogan (by key) stands in the file */
-export interface FileSummary { uri: string; file: string; reports: ReportSummary[]; people: PersonSummary[]; slogans: Map<string, Range[]> }
+export type { FileSummary, PersonSummary, ReportSummary } from './summary';
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'corpus', 'test-results']);
-const MAX_FILES = 2000, MAX_BYTES = 2 * 1048576;
+const MAX_FILES = 20_000, MAX_BYTES = 2 * 1048576;
+const ARTICLE_FILE = /\.(txt|zh\.md)$/iu;
+/** the views hear of a scan's progress every this many files */
+const SCAN_BATCH = 250;
+/** from this many files a scan loads the segmenter before it starts */
+const PRELOAD_SEGMENTER_FILES = 200;
+/** what a summary depends on besides the text: the segmenter checks name edges once it has loaded */
+const analysisKey = (): string => loadedSegmenter()?.name ?? 'none';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
@@ -26,18 +29,34 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, Analysis | FileSummary>();
   private readonly summaries = new WeakMap<Analysis, FileSummary>();
   private roots: string[] = [];
+  /** the first scan, or the latest pass of rescan() */
   private scanning: Promise<void> | null = null;
+  private running = false;
+  /** rescan() was asked while a pass ran: run another */
+  private again = false;
+  /** the analysis each file was summarised under (see analysisKey) */
+  private readonly keys = new Map<string, string>();
+  /** bumped on every change of what the index holds (the corpus views cache on it) */
+  version = 0;
+  /** files summarised of those found, while a scan runs */
+  indexing: { done: number; total: number } | null = null;
+  /** told after every change (the corpus feature debounces it) */
+  onDidChange: () => void = () => undefined;
+
+  private changed(): void { this.version++; this.onDidChange(); }
 
   setRoots(uris: string[]): void { this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)); }
 
   /** Record an open document's analysis (cheap: the summary is built on demand). */
-  setOpen(uri: string, a: Analysis): void { this.open.set(uri, a); }
+  setOpen(uri: string, a: Analysis): void { if (this.open.get(uri) !== a) { this.open.set(uri, a); this.changed(); } }
 
   /** A closed document keeps its summary, not its whole analysis. */
   close(uri: string): void {
     if (!this.open.has(uri)) return;
     this.files.set(uri, this.summaryOf(uri));
+    this.keys.set(uri, analysisKey());
     this.open.delete(uri);
+    this.changed();
   }
 
   /** Keep only the summary of an open document whose analysis the store let go (it stays current until the next change). */
@@ -75,13 +94,39 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
-  /** Summarise the closed files again (the analysis changed: the segmenter loaded). */
+  /**
+   * Summarise again the closed files summarised under another analysis (the segmenter loaded).
+   * Their old summaries answer meanwhile; a pass under way makes another once it is done.
+   */
   rescan(): Promise<void> {
-    return (this.scanning ?? Promise.resolve()).then(() => {
-      for (const uri of [...this.files.keys()]) if (!this.open.has(uri)) this.files.delete(uri);
-      this.scanning = null;
-      return this.scan();
-    });
+    if (this.running) { this.again = true; return this.scanning!; }
+    this.scanning = this.doScan();
+    return this.scanning;
+  }
+
+  /** A file changed on disk (created, changed or deleted): read it again alone. Open documents follow their editor instead. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    if (this.open.has(uri) || !uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    const root = this.roots.find((r) => path.startsWith(r));
+    // the files a scan would read: under a root, not in a hidden or skipped folder
+    if (!ARTICLE_FILE.test(path) || !root || relative(root, path).split(sep).some((d) => d.startsWith('.') || SKIP_DIRS.has(d))) return;
+    const had = this.files.delete(uri);
+    this.keys.delete(uri);
+    if (!deleted) await this.readFile(uri, path);
+    if (had || this.files.has(uri)) this.changed();
+  }
+
+  private async readFile(uri: string, path: string): Promise<void> {
+    try {
+      const st = await fs.stat(path);
+      if (st.size > MAX_BYTES) return;
+      const text = await fs.readFile(path, 'utf8');
+      if (hanShare(text) < 0.3 || this.open.has(uri)) return;
+      const key = analysisKey();
+      this.files.set(uri, summarize(uri, this.fileName(uri), analyzeDocument(text)));
+      this.keys.set(uri, key);
+    } catch { /* unreadable or gone: skip */ }
   }
 
   private async doScan(progress?: (done: number, total: number) => void): Promise<void> {
@@ -94,26 +139,33 @@ export class WorkspaceIndex {
         if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
         const p = join(dir, e.name);
         if (e.isDirectory()) await walk(p, depth + 1);
-        else if (e.isFile() && /\.(txt|zh\.md)$/iu.test(e.name)) paths.push(p);
+        else if (e.isFile() && ARTICLE_FILE.test(e.name)) paths.push(p);
       }
     };
+    this.running = true;
     for (const r of this.roots) await walk(r, 0);
-    let done = 0;
-    for (const p of paths) {
-      const uri = pathToFileURL(p).href;
-      if (!this.files.has(uri) && !this.open.has(uri)) {
-        try {
-          const st = await fs.stat(p);
-          if (st.size <= MAX_BYTES) {
-            const text = await fs.readFile(p, 'utf8');
-            if (hanShare(text) >= 0.3) this.files.set(uri, summarize(uri, this.fileName(uri), analyzeDocument(text)));
-          }
-        } catch { /* unreadable file: skip */ }
+    // a large workspace would be read twice if the segmenter loaded midway (see rescan): load it
+    // first, a second's wait against a second pass of many
+    if (paths.length >= PRELOAD_SEGMENTER_FILES) loadSegmenter();
+    do {
+      this.again = false;
+      let done = 0, read = 0;
+      this.indexing = { done, total: paths.length };
+      for (const p of paths) {
+        const uri = pathToFileURL(p).href;
+        if (!this.open.has(uri) && this.keys.get(uri) !== analysisKey()) { await this.readFile(uri, p); read++; }
+        this.indexing = { done: ++done, total: paths.length };
+        progress?.(done, paths.length);
+        // the views hear of progress; a pass that reads nothing (all current) changes nothing
+        if (read && done % SCAN_BATCH === 0) { this.changed(); read = 0; }
+        // never hold the event loop: open documents' diagnostics and hovers come first
+        await new Promise((r) => setImmediate(r));
       }
-      progress?.(++done, paths.length);
-      // never hold the event loop: open documents' diagnostics and hovers come first
-      await new Promise((r) => setImmediate(r));
-    }
+      if (read) this.changed();
+    } while (this.again);
+    this.running = false;
+    this.indexing = null;
+    this.onDidChange(); // the views learn that indexing ended
   }
 
   all(): FileSummary[] { return this.current(); }
@@ -132,21 +184,4 @@ export class WorkspaceIndex {
     for (const f of this.current(uri)) n += f.slogans.get(key)?.length ?? 0;
     return n;
   }
-}
-
-function summarize(uri: string, file: string, a: Analysis): FileSummary {
-  const li = linesOf(a);
-  const range = (s: Span): Range => li.range(s);
-  const slogans = new Map<string, Range[]>();
-  for (const s of a.slogans) {
-    if (s.vocabulary) continue;
-    const at = slogans.get(s.key);
-    if (at) at.push(range(s)); else slogans.set(s.key, [range(s)]);
-  }
-  return {
-    uri, file,
-    reports: a.reports.map((r) => ({ name: r.name, date: r.date, bylines: r.bylines.map((b) => ({ role: b.role, names: [...b.names] })), start: r.start, range: range(r) })),
-    people: a.people.map((p) => ({ key: p.key, name: p.name, roles: p.roles, mentions: p.mentions.map(range) })),
-    slogans,
-  };
 }
