@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // zh-article command line: the same pure analysis the language server runs, over files.
-//   zh-article check|fix|outline|people|convert [options] FILE|DIR…
+//   zh-article check|fix|outline|people|convert|export [options] FILE|DIR…
 // Exit codes: 0 ok/clean, 1 damage found (check) or a file could not be processed,
 // 2 usage error, missing/unreadable file, or the server is not built.
 'use strict';
@@ -17,6 +17,8 @@ Commands:
   people    list the people in each file: name, kind, roles, mentions
   convert   convert the script (--to simplified|traditional|taiwan|hongkong),
             leaving people's names untouched
+  export    one record per person mention and slogan occurrence, as JSON Lines
+            or CSV, for research tools (zh-article export --help)
 
 Options:
   --json            machine-readable output (check, outline, people)
@@ -466,9 +468,13 @@ function convert(ctx, file, r, printed) {
 // EPIPE (e.g. `zh-article fix … | head`) is not an error
 process.stdout.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(process.exitCode || 0); throw e; });
 
+// exported before main runs: export.js (required below) reads expandPaths from here
+module.exports = { parseArgs, lineIndex, readText, defaultLang, expandPaths };
+
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  process.exitCode = code;
+  const argv = process.argv.slice(2);
+  // export runs worker threads and streams: it has its own module and answers asynchronously
+  if (argv[0] === 'export') require('./export.js').run(argv.slice(1), { lang: defaultLang(process.env) }).then((code) => { process.exitCode = code; });
+  else process.exitCode = main(argv);
 }
 
-module.exports = { parseArgs, lineIndex, readText, defaultLang };
