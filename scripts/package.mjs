@@ -96,7 +96,7 @@ function copyRuntimeModules() {
 
 /** Top-level entries copied into the staging directory (missing optional ones are skipped). */
 const STAGE = ['.vscodeignore', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json',
-  'syntaxes', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'docs', 'dist/extension.js', 'dist/server.js', 'dist/node_modules'];
+  'syntaxes', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'docs', 'dist/extension.js', 'dist/server.js', 'dist/node_modules'];
 
 async function packageVsix() {
   // vsce globs the whole tree it packages and matches every file against every ignore pattern;

@@ -14,6 +14,7 @@ import { goToReport, listSlogans, showLocations } from './commands/navigate';
 import { t } from './i18n';
 import { LANG, languageClient, setClient } from './server';
 import { createStatus } from './status';
+import { registerCorpusViews } from './views/corpusViews';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // the packaged extension ships a bundled server in dist/; the source tree runs server/out
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }));
 
   await client.start();
+  registerCorpusViews(context, client);
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => onStatus(s)));
 }
 

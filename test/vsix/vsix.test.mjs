@@ -90,7 +90,7 @@ test('the VSIX holds the allow-list and nothing else', () => {
     /^extension\.vsixmanifest$/u, /^\[Content_Types\]\.xml$/u,
     /^extension\/package\.json$/u, /^extension\/package\.nls(\.[a-z-]+)?\.json$/u, /^extension\/language-configuration\.json$/u,
     /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/u, /^extension\/(README|CHANGELOG)\.md$/iu, /^extension\/LICENSE(\.md|\.txt)?$/u,
-    /^extension\/dist\/(extension|server)\.js$/u, /^extension\/docs\/[a-z0-9-]+\.png$/u,
+    /^extension\/dist\/(extension|server)\.js$/u, /^extension\/docs\/[a-z0-9-]+\.png$/u, /^extension\/media\/[^/]+\.svg$/u,
     /^extension\/dist\/node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node|submodules\/cppjieba\/dict\/[a-z_.]+\.utf8)$/u,
     /^extension\/dist\/node_modules\/jieba-wasm\/(package\.json|LICENSE|pkg\/nodejs\/jieba_rs_wasm(\.js|_bg\.wasm))$/u,
   ];
@@ -118,6 +118,7 @@ test('the VSIX holds the allow-list and nothing else', () => {
   const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/gu)].map((m) => m[1]);
   assert.ok(pictures.length >= 2, 'the README shows pictures');
   for (const p of pictures) assert.ok(/^https:/u.test(p) || fs.existsSync(path.join(ext, p)), `README picture ${p} is neither absolute nor packaged`);
+  for (const c of manifest.contributes.viewsContainers.activitybar) assert.ok(fs.existsSync(path.join(ext, c.icon)), c.icon);
   // every %key% of the manifest has an English and a Chinese string
   const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/gu)].map((m) => m[1]);
   for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
