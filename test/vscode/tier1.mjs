@@ -61,6 +61,9 @@ try {
     const i = text.indexOf('[zh-test]');
     if (i >= 0 && !times.suiteStartMs) times.suiteStartMs = Date.now() - t0;
     if (i >= 0) console.log(text.slice(i + 10).replace(/ \(at console\.<anonymous>.*$/s, ''));
+    // the suite asks for a screenshot while the extension still runs (the final one comes after it stopped)
+    const shot = /\[zh-test\] screenshot ([\w.-]+\.png)/.exec(text);
+    if (shot) void page.screenshot({ path: path.join(RESULTS, shot[1]) }).catch(() => {});
   });
   page.on('pageerror', e => consoleLog.write(`[pageerror] ${e.message}\n`));
 

@@ -442,6 +442,9 @@ test('setting zhArticle.autoDetect=false leaves a new .txt as plaintext', async 
   }
 });
 
+// the corpus views (issue 18), last: they leave the views open for the final screenshot
+require('./corpus')({ test, waitFor, openAsZh, seedFile, copyOf, sleep });
+
 // ---------------------------------------------------------------------------------------------
 async function run() {
   const results = [];
