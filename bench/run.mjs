@@ -10,7 +10,10 @@ import { execFileSync } from 'node:child_process';
 //   - converting the 1 MB document to traditional: our convertText (names shielded, as the
 //     conversion command and the CLI call it) against bare opencc-js cn→t on the same string;
 //   - hover, documentSymbol, foldingRange, codeLens and semanticTokens/full latency on the 1 MB document;
-//   - server RSS with ten distinct 1 MB documents open.
+//   - server RSS with ten distinct 1 MB documents open;
+//   - the corpus part (bench/workspace.mjs): a workspace of 5,000 articles indexed by the server,
+//     the views' answers and refresh, and `zh-article export` on 1 and on all cores. `--only corpus`
+//     runs it alone and updates its own section of RESULTS.md (and `workspace` in results.json).
 // Writes bench/results.json and bench/RESULTS.md and prints the same Markdown.
 // Budgets are fixed below; a miss says MISS and the exit code stays 0 (a benchmark, not a test).
 //
@@ -20,7 +23,8 @@ import { execFileSync } from 'node:child_process';
 //          memory; runs those alone, builds only the corpora they need, writes no results).
 // Environment: ZH_BENCH_ANALYSIS=<path to analysis/index.js>, ZH_BENCH_SERVER=<path to server.js>,
 //              ZH_BENCH_LANGUAGE_ID (default zh-article), ZH_BENCH_ANALYSIS_TIMEOUT_MS (default 120000).
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { workspaceBench, workspaceBudgets, workspaceMarkdown } from './workspace.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -40,7 +44,7 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const argv = new Set(args);
 const QUICK = argv.has('--quick');
-const PARTS = ['analysis', 'conversion', 'cold', 'latency', 'incremental', 'memory'];
+const PARTS = ['analysis', 'conversion', 'cold', 'latency', 'incremental', 'memory', 'corpus'];
 const ONLY = (() => {
   const i = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return null;
@@ -751,6 +755,16 @@ if (['cold', 'latency', 'incremental', 'memory'].some(want)) {
   }
 }
 
+if (want('corpus')) {
+  try {
+    results.workspace = await workspaceBench({ root: ROOT, serverPath: SERVER_PATH, corpusDir: CORPUS_DIR, examples, log });
+    results.workspace.date = new Date().toISOString();
+  } catch (e) {
+    results.errors.corpus = String(e.stack ?? e);
+    log('corpus bench failed:', e.message ?? e);
+  }
+}
+
 await analyzer?.stop();
 results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
 
@@ -762,7 +776,7 @@ const S = results.server ?? {};
 /** a budget row; a partial run shows only the rows of the parts it measured */
 function budget(name, measured, limit, pass, note, part) {
   if (part && !want(part)) return;
-  results.budgets.push({ name, measured, limit, result: pass == null ? 'MISS' : pass ? 'PASS' : 'MISS', note: pass == null ? (note ?? 'not measured') : note });
+  results.budgets.push({ name, measured, limit, result: pass == null ? 'MISS' : pass ? 'PASS' : 'MISS', note: pass == null ? (note ?? 'not measured') : note, part });
 }
 {
   const an = a1?.medianMs.analysis, jb = a1?.medianMs.nodejieba;
@@ -794,13 +808,21 @@ function budget(name, measured, limit, pass, note, part) {
   budget(`Analysis time per MB across ${SIZES.map((s) => s.label).join(' / ')} (max ÷ min)`, spread == null ? '—' : `${fmtX(spread)} (${per.map((x) => `${x.toFixed(0)}`).join(' / ')} ms/MB)`, `≤ ${BUDGET.perMbSpread}×`,
     spread == null ? null : spread <= BUDGET.perMbSpread && !tooLarge.length,
     tooLarge.length ? `the analyser answered file-too-large at ${tooLarge.join(', ')}` : gaveUp.length ? gaveUp.join('; ') : QUICK ? 'no 10 MB with --quick' : undefined, 'analysis');
+  for (const [name, measured, limit, pass] of workspaceBudgets(results.workspace)) budget(name, measured, limit, pass, undefined, 'corpus');
+}
+
+const budgetTable = (rows) => ['| Budget | Measured | Limit | Result |', '| --- | --- | --- | --- |', ...rows.map((b) => `| ${b.name} | ${b.measured}${b.note ? ` (${b.note})` : ''} | ${b.limit} | ${b.result} |`)];
+/** The corpus part's section of RESULTS.md, between markers so that `--only corpus` can replace it alone. */
+function workspaceSection(w, budgets) {
+  if (!w) return '';
+  return ['<!-- workspace -->', `## A workspace of ${w.files.toLocaleString('en')} articles (issue 18)`, '', `Measured ${w.date.slice(0, 10)}.`, '',
+    ...budgetTable(budgets), '', ...workspaceMarkdown(w), '<!-- /workspace -->', ''].join('\n');
 }
 
 function markdown() {
   const L = [];
   L.push(`Measured ${results.date.slice(0, 10)} on ${results.cpu} (${results.cores} cores, ${results.memoryGiB} GiB), Node ${results.node}, load average ${results.loadAverageAtStart[0]} at start${QUICK ? ' — **--quick run, not for the README**' : ''}${ONLY ? ` — **--only ${[...ONLY].join(',')}: a partial run, not for the README**` : ''}.`, '');
-  L.push('| Budget | Measured | Limit | Result |', '| --- | --- | --- | --- |');
-  for (const b of results.budgets) L.push(`| ${b.name} | ${b.measured}${b.note ? ` (${b.note})` : ''} | ${b.limit} | ${b.result} |`);
+  L.push(...budgetTable(results.budgets.filter((b) => b.part !== 'corpus')));
   L.push('');
   if (Object.keys(A).length) {
     const names = ['analysis', 'nodejieba', 'autocorrect', 'opencc', 'regex'];
@@ -850,6 +872,7 @@ function markdown() {
     if (s.memory) L.push(`| RSS: after initialize / with ${s.memory.documents} × 1 MB open / peak (MB = 10⁶ bytes) | ${s.memory.baselineRssMB} / ${s.memory.rssMB} / ${s.memory.peakRssMB} MB | |`);
     L.push('');
   }
+  if (results.workspace) L.push(workspaceSection(results.workspace, results.budgets.filter((b) => b.part === 'corpus')));
   const errs = Object.entries(results.errors);
   if (errs.length) {
     L.push('Not measured:', '');
@@ -863,6 +886,18 @@ const md = markdown();
 if (!PARTIAL) {
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(HERE, 'RESULTS.md'), `# Benchmark results\n\n\`npm run bench\` (bench/run.mjs); budgets in bench/run.mjs, raw numbers in bench/results.json.\n\n${md}`);
+}
+if (PARTIAL && !QUICK && ONLY?.size === 1 && ONLY.has('corpus') && results.workspace) {
+  // the corpus part alone: its section of RESULTS.md and its keys of results.json, the rest kept
+  const old = existsSync(join(HERE, 'results.json')) ? JSON.parse(readFileSync(join(HERE, 'results.json'), 'utf8')) : { budgets: [] };
+  old.workspace = results.workspace;
+  old.budgets = old.budgets.filter((b) => b.part !== 'corpus').concat(results.budgets);
+  writeFileSync(join(HERE, 'results.json'), JSON.stringify(old, null, 2) + '\n');
+  const section = workspaceSection(results.workspace, results.budgets);
+  const prev = existsSync(join(HERE, 'RESULTS.md')) ? readFileSync(join(HERE, 'RESULTS.md'), 'utf8') : '# Benchmark results\n\n';
+  const marked = /<!-- workspace -->[\s\S]*?<!-- \/workspace -->\n?/u;
+  writeFileSync(join(HERE, 'RESULTS.md'), marked.test(prev) ? prev.replace(marked, section) : `${prev.trimEnd()}\n\n${section}`);
+  log('wrote the corpus section of bench/RESULTS.md and `workspace` in bench/results.json');
 }
 console.log(md);
 const missed = results.budgets.filter((b) => b.result === 'MISS').length;
