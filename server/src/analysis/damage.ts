@@ -8,7 +8,8 @@
 // was wrapped at. So an edit re-analyses the stretch around it; the rest is reused, shifted.
 import { mojibakeFinding } from './encoding';
 import { furnitureFindings } from './furniture';
-import { blocksOf, demoteWrappedHeadlines, inferWrapWidth, layout, layoutLines, type Block, type Layout, type LayoutLine } from './layout';
+import { readInContext } from './context';
+import { blocksOf, hasHeadings, inferWrapWidth, layout, layoutLines, type Block, type Layout, type LayoutLine } from './layout';
 import { halfwidthFindings } from './punctuation';
 import { reflow, type Paragraph, type Reflow } from './reflow';
 import { findResidue, type Residue } from './residue';
@@ -80,7 +81,7 @@ export function updateDamage(prev: Damage, text: string): Damage {
   if (p > 0 && (isHighSurrogate(old.charCodeAt(p - 1)) || old.charCodeAt(p - 1) === 13)) p--;
   if (s > 0 && (isLowSurrogate(old.charCodeAt(old.length - s)) || old.charCodeAt(old.length - s) === 10)) s--;
 
-  const { lines: oldLines, blocks: oldBlocks, wrapWidth } = prev.layout;
+  const { lines: oldLines, blocks: oldBlocks, wrapWidth, markdown } = prev.layout;
   // the window: whole blocks from the last safe cut before the edit to the first after it
   let b0 = blockAtOrBefore(oldBlocks, oldLines, p);
   while (b0 > 0 && !safeCutAfter(oldLines[oldBlocks[b0 - 1].last])) b0--;
@@ -103,7 +104,7 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const mid = layoutLines(text, windowResidue, from, to, firstLine, true);
     const lineDelta = firstLine + mid.length - endLine;
     const midBlocks = blocksOf(mid).map((b) => ({ first: b.first + firstLine, last: b.last + firstLine }));
-    demoteWrappedHeadlines(mid, midBlocks, wrapWidth, firstLine);
+    readInContext(mid, midBlocks, wrapWidth, markdown, firstLine);
     const lastMid = midBlocks.length ? mid[midBlocks[midBlocks.length - 1].last - firstLine] : null;
     if (endLine < oldLines.length && lastMid && !safeCutAfter(lastMid) && b1 < oldBlocks.length - 1) { b1++; continue; }
     const lines = oldLines.slice(0, firstLine).concat(mid, shifted(oldLines, endLine, (l) => shiftLine(l, delta, lineDelta)));
@@ -111,10 +112,11 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const blocksAfter = oldBlocks.slice(b1 + 1);
     const blocks = oldBlocks.slice(0, b0).concat(midBlocks, lineDelta ? blocksAfter.map((b) => ({ first: b.first + lineDelta, last: b.last + lineDelta })) : blocksAfter);
     // a different column width changes how every line reads: analyse afresh
-    if (inferWrapWidth(lines, blocks) !== wrapWidth) return afresh();
-    const lay: Layout = { lines, blocks, wrapWidth };
+    // so does a first or last markdown heading (in markdown, plain lines are never headlines)
+    if (inferWrapWidth(lines, blocks) !== wrapWidth || hasHeadings(lines) !== markdown) return afresh();
+    const lay: Layout = { lines, blocks, wrapWidth, markdown };
 
-    const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth }, text);
+    const rfMid = reflow({ lines, blocks: midBlocks, wrapWidth, markdown }, text);
     const old_ = prev.reflow;
     const inWindow = (line: number) => line >= firstLine && line < endLine;
     const oldParagraphs = old_.paragraphs, firstAfter = firstFrom(oldParagraphs, endLine, byFirstLine);
@@ -191,7 +193,7 @@ function shiftSpans<T extends Span & { char?: number }>(spans: T[], by: number):
 const shiftChange = (c: TextChange, by: number): TextChange => ({ start: c.start + by, end: c.end + by, text: c.text });
 const shiftSpan = (c: Span, by: number): Span => ({ start: c.start + by, end: c.end + by });
 const shiftLine = (l: LayoutLine, by: number, lineBy: number): LayoutLine =>
-  ({ start: l.start + by, end: l.end + by, index: l.index + lineBy, kind: l.kind, clean: l.clean, contentStart: l.contentStart + by, contentEnd: l.contentEnd + by, width: l.width });
+  ({ start: l.start + by, end: l.end + by, index: l.index + lineBy, kind: l.kind, clean: l.clean, fold: l.fold, contentStart: l.contentStart + by, contentEnd: l.contentEnd + by, width: l.width });
 function shiftFinding(f: Finding, by: number): Finding {
   const changes: TextChange[] = new Array(f.changes.length);
   for (let i = 0; i < changes.length; i++) changes[i] = shiftChange(f.changes[i], by);

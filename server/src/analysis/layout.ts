@@ -2,9 +2,11 @@
 // how lines group into blank-separated blocks, and the column width a hard-wrapped
 // text was set at, inferred from the text itself.
 import furniture from '../../data/furniture.json';
-import roles from '../../data/roles.json';
+import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE } from './credits';
 import { withoutResidue } from './residue';
-import { CLAUSE_PUNCT, displayWidth, endsSentence, isClauseMark, isSentenceMark, ownCopy } from './text';
+import { foldToSimplified } from './script';
+import { readInContext } from './context';
+import { displayWidth, endsSentence, isClauseMark, isSentenceMark, ownCopy } from './text';
 import type { Span } from './types';
 
 export type LineKind =
@@ -19,6 +21,11 @@ export interface LayoutLine {
   kind: LineKind;
   /** line text with pinyin residue removed and outer white space trimmed (in an update, a copy: see layoutLines) */
   clean: string;
+  /**
+   * clean folded to simplified script, index for index (the same string when there is nothing to
+   * fold): every structural decision reads this, so traditional text is read like simplified
+   */
+  fold: string;
   /** offsets of the first and past-the-last non-space character */
   contentStart: number;
   contentEnd: number;
@@ -32,35 +39,13 @@ export interface Layout {
   blocks: Block[];
   /** inferred column width of hard-wrapped paragraphs, in display columns; null if the text is not wrapped */
   wrapWidth: number | null;
+  /** the text has markdown headings: then only they are headings, never a plain line */
+  markdown: boolean;
 }
 
 const FURNITURE = furniture.lines.map((p) => new RegExp(p, 'u'));
 const METADATA = new RegExp(furniture.metadata, 'u');
 const FURNITURE_MAX = 80;
-const NAME = '[\\p{Script=Han}][\\p{Script=Han}·•]{1,5}';
-const BYLINE_ROLE = [...roles.bylines].sort((a, b) => b.length - a.length).map((r) => r.replace('/', '\\/')).join('|');
-// a whole line of bylines: 记者 刘怡辰 通讯员 李雪 / 本报记者 许廷合 通讯员 王若晖 / 全媒体记者:王勃 陶然
-const BYLINE_LINE = new RegExp(`^(?:(?:${BYLINE_ROLE})[\\s:：]*${NAME}(?:[\\s、，,]+${NAME})*\\s*)+$`, 'u');
-export const BYLINE_TAIL = new RegExp(`(?:(?:本报|全媒体|融媒体)?(?:记者|通讯员))[\\s:：]*${NAME}(?:[\\s、]+${NAME})*(?:\\s+(?:记者|通讯员|实习生)[\\s:：]*${NAME}(?:[\\s、]+${NAME})*)*$`, 'u');
-// a photo credit alone: 许廷合 摄 / 记者 某某 摄
-const CREDIT_LINE = new RegExp(`^(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?$`, 'u');
-// a caption ends with its credit: "…召开。侯聪 摄"
-export const CAPTION_CREDIT = new RegExp(`(?:(?:记者|通讯员|本报记者)\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
-/** Offset of a byline run into the end of this text, or -1 (only the tail is searched: the pattern backtracks). */
-export function bylineTailAt(s: string): number {
-  const from = Math.max(0, s.length - 48);
-  const tail = s.slice(from);
-  if (!/记者|通讯员/u.test(tail)) return -1;
-  const at = tail.search(BYLINE_TAIL);
-  return at < 0 ? -1 : from + at;
-}
-/** Offset of a photo credit closing this text (…侯聪 摄), or -1. */
-export function creditAt(s: string): number {
-  if (!/摄$/u.test(s)) return -1;
-  const from = Math.max(0, s.length - 24);
-  const at = s.slice(from).search(CAPTION_CREDIT);
-  return at < 0 ? -1 : from + at;
-}
 const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
 export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
 const HEADING = /^#{1,6}\s/u;
@@ -77,6 +62,8 @@ function classify(clean: string): LineKind {
   const credit = lastCode === 0x6444 /* 摄 */ || (lastCode === 0x5f71 /* 影 */ && clean.charCodeAt(clean.length - 2) === 0x6444);
   if (credit && clean.length <= 40 && CREDIT_LINE.test(clean)) return 'credit';
   if (clean.length <= 60 && BYLINE_LINE.test(clean)) return 'byline';
+  const closing = lastCode === 0xff09 || lastCode === 41 ? bracketedByline(clean) : null;
+  if (closing) return closing === 'byline' ? 'byline' : 'source-tag';
   // a caption may open with a date like a lead, so it is recognised first
   if (credit && clean.length > 12 && CAPTION_CREDIT.test(clean.slice(-40)) && /[。！？!?]\s*[^。]*摄$/u.test(clean)) return 'caption';
   if (LEAD.test(clean)) return 'lead';
@@ -84,6 +71,7 @@ function classify(clean: string): LineKind {
   return 'body';
 }
 
+const OPEN_END = '、：:，,；;“‘《（(「『';
 const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
 
 function isFurniture(clean: string): boolean {
@@ -94,6 +82,8 @@ function isFurniture(clean: string): boolean {
 /** A line that could be a headline: short, no sentence punctuation except a "某地:" title colon. */
 export function isHeadlineShaped(clean: string): boolean {
   if (clean.length < 4 || clean.length > 48) return false;
+  // a line that stops on 、 ： or an opening mark is cut mid-clause (…林长制、护林防火、)
+  if (OPEN_END.includes(clean[clean.length - 1])) return false;
   if (isSentenceMark(clean.charCodeAt(clean.length - 1)) && endsSentence(clean)) return false;
   // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
   const title = TITLE_COLON.exec(clean);
@@ -102,12 +92,19 @@ export function isHeadlineShaped(clean: string): boolean {
   return title ? punct <= 1 : punct === 0;
 }
 
+/** A line folded to simplified (the same string when nothing folds, or when folding would change its length). */
+export function foldLine(s: string): string {
+  const f = foldToSimplified(s);
+  return f.text === s || f.text.length !== s.length ? s : f.text;
+}
+
 export function layout(text: string, residue: Span[] = []): Layout {
   const lines = layoutLines(text, residue, 0, text.length, 0);
   const blocks = blocksOf(lines);
   const wrapWidth = inferWrapWidth(lines, blocks);
-  demoteWrappedHeadlines(lines, blocks, wrapWidth);
-  return { lines, blocks, wrapWidth };
+  const markdown = hasHeadings(lines);
+  readInContext(lines, blocks, wrapWidth, markdown);
+  return { lines, blocks, wrapWidth, markdown };
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 0xa0 || c === 11 || c === 12 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
@@ -138,7 +135,8 @@ export function layoutLines(text: string, residue: Span[], from: number, to: num
     while (ri < residue.length && residue[ri].end <= cs) ri++;
     const cut = ri < residue.length && residue[ri].start < ce ? withoutResidue(text, cs, ce, residue) : text.slice(cs, ce);
     const clean = copy ? ownCopy(cut) : cut;
-    lines.push({ start, end, index: firstIndex + lines.length, kind: classify(clean), clean, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
+    const fold = foldLine(clean);
+    lines.push({ start, end, index: firstIndex + lines.length, kind: classify(fold), clean, fold, contentStart: cs, contentEnd: ce, width: displayWidth(clean) });
     if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;
   }
@@ -158,16 +156,9 @@ export function blocksOf(lines: LayoutLine[], from = 0, to = lines.length): Bloc
   return blocks;
 }
 
-/** (Line i is lines[i - firstIndex].) In a wrapped text (or a block ending mid-clause), a headline-shaped line inside a multi-line block is a wrapped fragment. */
-export function demoteWrappedHeadlines(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, firstIndex = 0): void {
-  for (let k = 0; k < blocks.length; k++) {
-    const b = blocks[k];
-    if (b.last === b.first) continue;
-    for (let i = b.first; i <= b.last; i++) {
-      const l = lines[i - firstIndex];
-      if (l.kind === 'headline' && (wrapWidth !== null || CLAUSE_PUNCT.test(lines[b.last - firstIndex].clean))) l.kind = 'body';
-    }
-  }
+export function hasHeadings(lines: LayoutLine[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines[i].kind === 'heading') return true;
+  return false;
 }
 
 /**

@@ -2,7 +2,8 @@
 // column are joined, sentences split by a blank line (a column or page break) are
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
-import { bylineTailAt, type Layout, type LayoutLine } from './layout';
+import { bracketedByline, bylineTailAt, DANGLING_ROLE } from './credits';
+import { foldLine, type Layout, type LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
 import type { Finding, Span, TextChange } from './types';
 
@@ -29,11 +30,15 @@ const NEVER_JOINED = new Set(['byline', 'credit', 'heading', 'furniture', 'metad
 
 const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd, end: b.contentStart, text: joiner(a, b) });
 // Latin words or numbers wrapped across a line keep one space between them
+// and a credit split between its role and its name keeps the space that separates them
 function joiner(a: LayoutLine, b: LayoutLine): string {
+  if (b.kind === 'credit' && DANGLING_ROLE.test(a.fold)) return ' ';
   return isAsciiLetter(a.clean.charCodeAt(a.clean.length - 1)) && isAsciiLetter(b.clean.charCodeAt(0)) ? ' ' : '';
 }
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const squash = (s: string) => s.replace(/[\s\p{P}]/gu, '');
+// a headline's text as its report repeats it: without spaces and quotes, but with the commas
+// that tell a title and its subtitle ("A，B") from one headline broken in two ("AB")
+const squash = (s: string) => s.replace(/[\s“”‘’「」『』《》"']/gu, '');
 
 export function reflow(lay: Layout, text: string): Reflow {
   const { lines, blocks, wrapWidth } = lay;
@@ -47,7 +52,7 @@ export function reflow(lay: Layout, text: string): Reflow {
     let cur = { lines: [b.first], wrapped: [] as TextChange[] };
     for (let i = b.first; i < b.last; i++) {
       const a = lines[i], n = lines[i + 1];
-      if (wrapWidth !== null && wrapJoins(a, n, wrapWidth)) {
+      if (creditJoins(a, n) || (wrapWidth !== null && (wrapJoins(a, n, wrapWidth) || metadataJoins(a, n, wrapWidth)))) {
         cur.lines.push(i + 1);
         cur.wrapped.push(gap(a, n));
       } else {
@@ -70,10 +75,14 @@ export function reflow(lay: Layout, text: string): Reflow {
       let j = k + 1;
       const caps: number[][] = [];
       while (j < paras.length && isCaption(lines, paras[j].lines)) { caps.push(paras[j].lines); j++; }
-      if (j >= paras.length) break;
+      if (j >= paras.length || !continues(lines, p.lines, lines[paras[j].lines[0]], paras[j].lines.length)) {
+        // no body text goes on: the caption right after is the sentence's rest (photo news split by a column break)
+        if (!caps.length || lines[caps[0][0]].kind !== 'caption') break;
+        j = k + 1;
+        caps.length = 0;
+      }
       const next = paras[j];
       const first = lines[next.lines[0]];
-      if (!continues(first, next.lines.length)) break;
       const change = gap(last, first);
       if (caps.length) {
         // the view keeps the caption where it stands (its credit names a photographer)
@@ -123,7 +132,7 @@ export function reflow(lay: Layout, text: string): Reflow {
     const last = lines[p.lines[p.lines.length - 1]];
     if (last.kind !== 'body' && last.kind !== 'lead') continue;
     const raw = text.slice(last.contentStart, last.contentEnd);
-    const at = bylineTailAt(raw);
+    const at = bylineTailAt(raw === last.clean ? last.fold : foldLine(raw));
     if (at <= 0) continue;
     const before = raw.slice(0, at);
     if (!/[。！？”)）]\s*$/u.test(before)) continue;
@@ -138,34 +147,51 @@ export function reflow(lay: Layout, text: string): Reflow {
 /** Inside a block of a text wrapped at `width` columns, does line a run on into line n? */
 function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
   if (NEVER_JOINED.has(a.kind) || NEVER_JOINED.has(n.kind) || n.kind === 'lead' || a.kind === 'caption') return false;
-  if (!endsSentence(a.clean)) return true;
+  if (!endsSentence(a.fold)) return true;
   // a full line that ends a sentence: the paragraph goes on unless the line is clearly short
   return a.width >= width - 1;
+}
+
+/**
+ * A caption's credit on the line after it, whole (…计划造林3000亩。⏎通讯员 庞一凡 摄) or with its
+ * role left behind (…达到95%。通讯员⏎庞一凡 摄), belongs to that caption's paragraph.
+ */
+function creditJoins(a: LayoutLine, n: LayoutLine): boolean {
+  if (n.kind !== 'credit' || !BODYLIKE.has(a.kind)) return false;
+  return endsSentence(a.fold) || DANGLING_ROLE.test(a.fold);
+}
+
+/** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙. */
+function metadataJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
+  if (a.kind !== 'metadata' || n.kind !== 'body' || n.fold.length > 12) return false;
+  return a.width >= width - 1 || /[:：]$/u.test(a.fold);
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
 function unfinished(lines: LayoutLine[], p: number[]): boolean {
   const last = lines[p[p.length - 1]];
   if (!BODYLIKE.has(last.kind) && !(last.kind === 'headline' && p.length > 1)) return false;
-  if (endsSentence(last.clean)) return false;
+  if (endsSentence(last.fold)) return false;
   // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
-  const at = bylineTailAt(last.clean);
-  if (at > 0 && endsSentence(last.clean.slice(0, at))) return false;
-  // a paragraph, not a title: it has clause punctuation, opens with a lead, or is long
+  const at = bylineTailAt(last.fold);
+  if (at > 0 && endsSentence(last.fold.slice(0, at))) return false;
+  // body text that stops mid-sentence goes on, unless it is a closing byline wrapped over lines
+  if (BODYLIKE.has(last.kind)) return p.length === 1 || !bracketedByline(p.map((i) => lines[i].fold).join(''));
+  // headline lines: a paragraph, not a title, when it has clause punctuation or is long
   let chars = 0;
   for (const i of p) {
     const l = lines[i];
-    if (l.kind === 'lead' || CLAUSE_PUNCT.test(l.clean)) return true;
-    chars += l.clean.length;
+    if (l.kind === 'lead' || CLAUSE_PUNCT.test(l.fold)) return true;
+    chars += l.fold.length;
   }
   return chars > 40;
 }
 
-/** Can a block starting with this line continue the previous sentence? */
-function continues(first: LayoutLine, blockLines: number): boolean {
+/** Can a block starting with this line continue the sentence paragraph p stops in? */
+function continues(lines: LayoutLine[], p: number[], first: LayoutLine, blockLines: number): boolean {
   if (first.kind === 'body') return true;
-  // a short fragment like "信心。全区…" classifies as body; one with no punctuation looks like a headline
-  return first.kind === 'headline' && blockLines === 1;
+  // a lone line with no punctuation looks like a headline; it ends a sentence that surely is one
+  return first.kind === 'headline' && blockLines === 1 && p.some((i) => lines[i].kind === 'lead' || CLAUSE_PUNCT.test(lines[i].fold));
 }
 
 function isCaption(lines: LayoutLine[], p: number[]): boolean {
@@ -191,13 +217,15 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
     for (let q = k; q <= end; q++) headCount += paras[q].lines.length;
     let bodyAt = end + 1;
     while (bodyAt < paras.length && isFront(paras[bodyAt])) bodyAt++;
-    if (bodyAt < paras.length && headCount >= 2) {
+    if (headCount >= 2) {
       const headLines = paras.slice(k, end + 1).flatMap((p) => p.lines);
-      const lead = leadText(lines, paras[bodyAt], 200);
+      const lead = bodyAt < paras.length ? leadText(lines, paras[bodyAt], 200) : '';
       for (let h = 0; h + 1 < headLines.length; h++) {
         const a = lines[headLines[h]], b = lines[headLines[h + 1]];
-        const joined = squash(a.clean + b.clean);
-        if (joined.length >= 6 && lead.includes(joined)) {
+        const joined = squash(a.fold + b.fold);
+        // broken at a quote (柳河镇：“三变改革 / ”激活…), or repeated whole by the lead
+        const atQuote = opensQuote(a.fold) && CLOSING_QUOTE.test(b.fold);
+        if (atQuote || (joined.length >= 6 && lead.includes(joined))) {
           const change = { start: a.contentEnd, end: b.contentStart, text: '' };
           joins.push(change);
           joinedLines.add(a.index);
@@ -210,9 +238,17 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
   return found;
 }
 
+const CLOSING_QUOTE = /^[”’」』]/u;
+/** Does the line leave a quotation open? */
+function opensQuote(s: string): boolean {
+  let open = 0;
+  for (const ch of s) if (ch === '“' || ch === '「') open++; else if ((ch === '”' || ch === '」') && open > 0) open--;
+  return open > 0;
+}
+
 /** The first `max` characters of a paragraph without white space or punctuation (enough lines, not all of them). */
 function leadText(lines: LayoutLine[], p: Paragraph, max: number): string {
   let s = '';
-  for (const i of p.lines) { s += squash(lines[i].clean); if (s.length >= max) break; }
+  for (const i of p.lines) { s += squash(lines[i].fold); if (s.length >= max) break; }
   return s.slice(0, max);
 }

@@ -1,57 +1,47 @@
 // Reports: a file usually holds several. A report starts at a headline stack (kicker /
-// title / subtitle, markdown headings, "某地:…" feature titles), or at a lead (本报讯, a
-// date, 日前) once the current report already has a body; photo-news items are leads too.
+// title / subtitle, markdown headings, "某地:…" feature titles, with the page's metadata
+// between them), or at a news-agency lead (本报讯, 新华社…) once the current report already
+// has a body. Bylines, editor and source lines, captions, credits and furniture belong to
+// the report around them; they never open one. Everything is read on the folded lines.
+import { bracketedByline, bylinesIn, creditSpans } from './credits';
 import type { Layout, LayoutLine } from './layout';
+import { pageMeta, type PageMeta } from './pageMeta';
 import type { Paragraph } from './reflow';
 import type { Report } from './types';
 
 const EVENT = /召开|举行|举办|开展|启动|召集|主持|出席|调研|视察|走访|部署|会议|开班|开幕|闭幕|签约|揭牌|座谈|推进会|研讨|培训|慰问|检查|督导|发布|通报|学习|宣讲/u;
 const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[（(][^）)]*[)）])?\s*/u;
+// a lead that opens a report of its own even inside running text: a news agency's mark
+const AGENCY = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网)/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
 const REPORTER = /记者|通讯员/u;
-const INNER_LEAD = /^(?:今年以来|连日来|近年来)/u;
-const BYLINE_ROLE = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)$/u;
-/** Bylines in a line: role words each followed by whole-token names (记者 鲁燕 通讯员 武刘敏 王维). */
-function bylinesIn(line: string): { role: string; names: string[] }[] {
-  const out: { role: string; names: string[] }[] = [];
-  const tokens = line.split(/[\s、:：（）()，,]+/u).flatMap((t) => {
-    const m = /^(本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)(.*)$/u.exec(t);
-    return m ? [m[1], m[2]].filter(Boolean) : [t];
-  });
-  let cur: { role: string; names: string[] } | null = null;
-  for (const t of tokens) {
-    if (BYLINE_ROLE.test(t)) { cur = { role: t, names: [] }; out.push(cur); continue; }
-    if (cur && /^[\p{Script=Han}][\p{Script=Han}·]{1,3}$/u.test(t)) cur.names.push(t);
-    else cur = null;
-  }
-  return out.filter((b) => b.names.length);
-}
+const SUBTITLE = /^(?:——|--|－－|—)/u;
+/** a report with no headline and no more body text than this is a brief */
+const BRIEF_CHARS = 300;
 
 type Role = 'headline' | 'lead' | 'body' | 'byline' | 'credit' | 'caption' | 'tag' | 'meta' | 'furniture';
+type Credit = Report['bylines'][number];
 
 export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: Set<number> = new Set()): Report[] {
   const { lines } = lay;
   const ls = (p: Paragraph) => p.lines.map((i) => lines[i]);
+  const roles = new Map<Paragraph, Role>();
   const role = (p: Paragraph): Role => {
-    const first = lines[p.lines[0]];
-    if (p.moved) return 'caption';
-    switch (first.kind) {
-      case 'heading': case 'headline': return ls(p).every((l) => l.kind === 'headline' || l.kind === 'heading') ? 'headline' : 'body';
-      case 'lead': return 'lead';
-      case 'byline': return 'byline';
-      case 'credit': return 'credit';
-      case 'caption': return 'caption';
-      case 'source-tag': return 'tag';
-      case 'metadata': return 'meta';
-      case 'furniture': return 'furniture';
-      default: return 'body';
-    }
+    let r = roles.get(p);
+    if (r === undefined) { r = roleOf(lines, p); roles.set(p, r); }
+    return r;
   };
   const year = docYear(lines);
   const reports: Report[] = [];
-  let cur: { paras: Paragraph[]; heads: Paragraph[]; hasBody: boolean } | null = null;
-  const close = () => { if (cur && (cur.hasBody || cur.heads.length)) reports.push(build(cur.paras, cur.heads)); cur = null; };
+  // ended: a closing byline, source tag or editor line came after the body
+  let cur: { paras: Paragraph[]; heads: Paragraph[]; hasBody: boolean; ended: boolean; from: number } | null = null;
+  // furniture and metadata before a report (a web page's header) are that report's page data
+  let pending = 0;
+  const close = () => {
+    if (cur && (cur.hasBody || cur.heads.length)) reports.push(build(cur.paras, cur.heads, cur.from));
+    cur = null;
+  };
 
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k], r = role(p);
@@ -59,20 +49,33 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     if (r === 'headline') {
       const heads = [p];
       while (k + 1 < paras.length && role(paras[k + 1]) === 'headline') heads.push(paras[++k]);
+      // a stack the page's metadata or a byline interrupts (title ⏎ 发布时间… ⏎ subtitle) is still one stack
+      if (cur && !cur.hasBody && cur.heads.length) { cur.heads.push(...heads); cur.paras.push(...heads); continue; }
       close();
-      cur = { paras: [...heads], heads, hasBody: false };
+      cur = { paras: [...heads], heads, hasBody: false, ended: false, from: pending };
+      pending = p.lines[0];
       continue;
     }
-    // a lead after body text starts the next report, unless it is one that opens paragraphs inside reports too
-    if (r === 'lead' && cur && cur.hasBody && !INNER_LEAD.test(lines[p.lines[0]].clean)) close();
-    if (!cur) cur = { paras: [], heads: [], hasBody: false };
+    // a lead after body text opens the next report when it is a news agency's, when the report
+    // before has closed (its byline or source tag came), or when it is a photo-news item
+    if (r === 'lead' && cur && cur.hasBody && (cur.ended || AGENCY.test(lines[p.lines[0]].fold) || isPhotoItem(k))) close();
+    if (!cur) { cur = { paras: [], heads: [], hasBody: false, ended: false, from: pending }; pending = p.lines[0]; }
     cur.paras.push(p);
-    if (r === 'lead' || r === 'body') cur.hasBody = true;
+    if (r === 'lead' || r === 'body' || r === 'caption') cur.hasBody = true;
+    if (cur.hasBody && (r === 'byline' || r === 'tag' || r === 'meta')) cur.ended = true;
+    else if (r === 'lead' || r === 'body') cur.ended = false;
   }
   close();
   return reports;
 
-  function build(ps: Paragraph[], heads: Paragraph[]): Report {
+  /** A paragraph that ends with its photo credit or is followed by one: 12月14日，…。⏎许廷合 摄 */
+  function isPhotoItem(k: number): boolean {
+    if (endsWithCredit(ls(paras[k]))) return true;
+    const next = paras[k + 1];
+    return next !== undefined && role(next) === 'credit';
+  }
+
+  function build(ps: Paragraph[], heads: Paragraph[], from: number): Report {
     const all = ps.flatMap((p) => ls(p));
     let start = Infinity, end = -Infinity;
     for (const l of all) { if (l.contentStart < start) start = l.contentStart; if (l.contentEnd > end) end = l.contentEnd; }
@@ -83,72 +86,156 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       const prev = merged[merged.length - 1];
       if (prev && headlineJoins.has(prev[prev.length - 1].lines[prev[prev.length - 1].lines.length - 1])) prev.push(h); else merged.push([h]);
     }
-    const headTexts = merged.map((g) => g.flatMap((p) => ls(p)).map((l) => l.clean.replace(/^#+\s*/u, '')).join(''));
+    const groupLines = merged.map((g) => g.flatMap((p) => ls(p)));
+    const headTexts = groupLines.map((g) => g.map((l) => l.clean.replace(/^#+\s*/u, '')).join(''));
     const bodyParas = ps.filter((p) => !heads.includes(p));
-    const lead = bodyParas.find((p) => role(p) === 'lead' || role(p) === 'body');
-    const leadText = lead ? ls(lead).map((l) => l.clean).join('') : '';
-    const date = findDate(leadText, lines, headLines[0]?.index ?? all[0].index, year);
+    const lead = bodyParas.find((p) => role(p) === 'lead' || role(p) === 'body') ?? bodyParas.find((p) => role(p) === 'caption');
+    const leadFold = lead ? ls(lead).map((l) => l.fold).join('') : '';
+    const leadShown = lead ? ls(lead).map((l) => l.clean).join('') : '';
+    // the page's data: metadata and furniture lines from the end of the report before to this one's end
+    const metaLines: LayoutLine[] = [];
+    const lastLine = all.reduce((m, l) => Math.max(m, l.index), 0);
+    for (let i = from; i <= lastLine; i++) if (lines[i].kind === 'metadata' || lines[i].kind === 'furniture') metaLines.push(lines[i]);
+    const meta = pageMeta(metaLines);
+    const date = findDate(leadFold, meta, year);
     let name: string, kicker: string | undefined, subtitle: string | undefined, nameLines: LayoutLine[];
     if (headTexts.length) {
-      const t = pickTitle(headTexts);
+      const t = pickTitle(groupLines);
       name = headTexts[t];
       kicker = t > 0 ? headTexts.slice(0, t).join(' ') : undefined;
       subtitle = t < headTexts.length - 1 ? headTexts.slice(t + 1).join(' ') : undefined;
-      nameLines = merged[t].flatMap((p) => ls(p));
+      nameLines = groupLines[t];
     } else {
-      name = nameFromLead(leadText, date);
+      name = nameFromLead(leadShown, leadFold, date);
       nameLines = lead ? [ls(lead)[0]] : [all[0]];
     }
-    const bylines: Report['bylines'] = [];
-    const captions = ps.filter((p) => ['caption', 'credit'].includes(role(p))).map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
-    for (const l of all) {
-      // (the patterns below run only on lines that name a reporter at all)
-      if (l.kind === 'byline' || ((l.kind === 'lead' || l.kind === 'body') && REPORTER.test(l.clean))) {
-        // a lead's bracket byline, a byline line, or one run into a paragraph's end
-        const part = l.kind === 'byline' ? l.clean : (/[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.clean.slice(0, 40))?.[0] ?? (/[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.clean)?.[1] ?? ''));
-        bylines.push(...bylinesIn(part));
-      }
-      const credit = (l.kind === 'credit' || l.kind === 'caption') && /([\p{Script=Han}][\p{Script=Han}·]{1,3})\s*摄$/u.exec(l.clean.slice(-12));
-      if (credit) bylines.push({ role: '摄', names: [credit[1]] });
-    }
+    const captions = ps.filter((p) => role(p) === 'caption' || role(p) === 'credit').map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
+    const bylines = creditsOf(ps, role, ls, meta);
     const nameSpan = { start: nameLines[0].contentStart, end: nameLines[nameLines.length - 1].contentEnd };
-    return { start, end, name: name.replace(/\s+/gu, ' ').trim(), kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
+    let bodyChars = 0;
+    for (const p of bodyParas) if (role(p) === 'body' || role(p) === 'lead') for (const l of ls(p)) bodyChars += l.fold.length;
+    // photo news: every paragraph of text is a caption (or ends with its photo credit)
+    const photo = captions.length > 0 && bodyParas.every((p) => (role(p) !== 'body' && role(p) !== 'lead') || endsWithCredit(ls(p)));
+    const kind: Report['kind'] = photo ? 'photo' : !headTexts.length || bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
+    const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
+    if (Object.keys(meta).length) report.meta = meta;
+    return report;
   }
 }
 
-/** In a stack, the title is the line that names an event; a kicker comes before it, a subtitle after. */
-function pickTitle(heads: string[]): number {
-  if (heads.length === 1) return 0;
-  if (heads.length >= 3) return 1;
-  const ev = heads.findIndex((h) => EVENT.test(h));
-  return ev >= 0 ? ev : 0;
+/** What a paragraph is, read on its folded lines (a closing byline may be wrapped over two). */
+function roleOf(lines: LayoutLine[], p: Paragraph): Role {
+  const first = lines[p.lines[0]];
+  if (p.moved) return 'caption';
+  switch (first.kind) {
+    case 'heading': case 'headline': return p.lines.every((i) => lines[i].kind === 'headline' || lines[i].kind === 'heading') ? 'headline' : 'body';
+    case 'lead': return 'lead';
+    case 'byline': return 'byline';
+    case 'credit': return 'credit';
+    case 'caption': return 'caption';
+    case 'source-tag': return 'tag';
+    case 'metadata': return 'meta';
+    case 'furniture': return 'furniture';
+    default: {
+      if (p.lines.length > 1 && p.lines.length <= 3) {
+        const whole = p.lines.map((i) => lines[i].fold).join('');
+        const closing = bracketedByline(whole);
+        if (closing) return closing === 'byline' ? 'byline' : 'tag';
+      }
+      return 'body';
+    }
+  }
 }
 
-function nameFromLead(lead: string, date?: string): string {
-  let s = lead.replace(LEAD_MARK, '').replace(DATE, '').replace(FUZZY_DATE, '');
+/** Every credited name of a report, by role, in order: bylines, a lead's bracket, a byline run on, photo credits, the page's author. */
+function creditsOf(ps: Paragraph[], role: (p: Paragraph) => Role, ls: (p: Paragraph) => LayoutLine[], meta: PageMeta): Credit[] {
+  const found: Credit[] = [];
+  for (const p of ps) {
+    const r = role(p);
+    const pl = ls(p);
+    if (r === 'byline' || r === 'tag') {
+      const fold = pl.map((l) => l.fold).join(''), shown = pl.map((l) => l.clean).join('');
+      const names = bylinesIn(fold, shown);
+      // a bracket of names only (甲 乙) credits authors without saying which role: listed as written
+      if (!names.length && r === 'tag' && /\s/u.test(fold)) found.push({ role: '', names: shown.replace(/^[（(]|[)）]$/gu, '').trim().split(/\s+/u) });
+      found.push(...names);
+      continue;
+    }
+    for (const l of pl) {
+      if ((l.kind === 'lead' || l.kind === 'body') && REPORTER.test(l.fold)) {
+        // a lead's bracket byline, or one run into a paragraph's end
+        const m = /[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.fold.slice(0, 40)) ?? /[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.fold);
+        if (m) {
+          const part = m[1] ?? m[0], at = m.index + m[0].length - part.length;
+          found.push(...bylinesIn(part, l.clean.slice(at, at + part.length)));
+        }
+      }
+      if (l.fold.includes('摄')) for (const c of creditSpans(l.fold)) if (c.names.length) found.push({ role: '摄', names: c.names.map((n) => shownAt(l, n, c.start)) });
+    }
+  }
+  if (meta.author) found.push({ role: '作者', names: meta.author.split(/[\s、，,]+/u).filter(Boolean) });
+  // one entry per role, names in order, each once
+  const byRole = new Map<string, string[]>();
+  for (const c of found) {
+    const names = byRole.get(c.role) ?? [];
+    for (const n of c.names) if (!names.includes(n)) names.push(n);
+    byRole.set(c.role, names);
+  }
+  return [...byRole].filter(([, names]) => names.length).map(([role, names]) => ({ role, names }));
+}
+
+/** A folded name found from offset `from` of a line, as printed. */
+function shownAt(l: LayoutLine, name: string, from: number): string {
+  const at = l.fold.indexOf(name, from);
+  return at < 0 ? name : l.clean.slice(at, at + name.length);
+}
+
+const endsWithCredit = (ls: LayoutLine[]) => /摄(?:影)?$/u.test(ls[ls.length - 1].fold);
+
+/**
+ * In a stack, the title: in markdown the heading of the highest level (fewest #), else the line
+ * that names an event; a kicker comes before it, a subtitle (——…) after.
+ */
+function pickTitle(groups: LayoutLine[][]): number {
+  if (groups.length === 1) return 0;
+  const level = groups.map((g) => (g[0].kind === 'heading' ? /^#+/u.exec(g[0].fold)![0].length : 0));
+  if (level.every((x) => x > 0) && new Set(level).size > 1) return level.indexOf(Math.min(...level));
+  const texts = groups.map((g) => g.map((l) => l.fold).join(''));
+  // candidates: not a subtitle
+  const cand = texts.map((t, i) => i).filter((i) => i === 0 || !SUBTITLE.test(texts[i]));
+  if (cand.length === 1) return cand[0];
+  if (cand.length >= 3) return cand[1];
+  const ev = cand.find((i) => EVENT.test(texts[i]));
+  return ev ?? cand[0];
+}
+
+function nameFromLead(shown: string, fold: string, date?: string): string {
+  // strip the lead's marker and date on the folded text, cut the printed one at the same place
+  const cut = fold.length - fold.replace(LEAD_MARK, '').replace(DATE, '').replace(FUZZY_DATE, '').length;
+  const s = shown.slice(cut);
   const clauses = s.split(/[，,。；;]/u).filter(Boolean);
   let name = clauses[0] || s;
-  for (let i = 1; i < Math.min(clauses.length, 3) && !EVENT.test(name); i++) name += '，' + clauses[i];
-  s = name.length > 40 ? name.slice(0, 40) + '…' : name;
-  return date ? `${date.replace(/^\d{4}年/u, '')} ${s}` : s;
+  for (let i = 1; i < Math.min(clauses.length, 3) && !EVENT.test(fold.slice(cut, cut + name.length)); i++) name += '，' + clauses[i];
+  const short = name.length > 40 ? name.slice(0, 40) + '…' : name;
+  return date ? `${date.replace(/^\d{4}年/u, '')} ${short}` : short;
 }
 
-function findDate(leadText: string, lines: LayoutLine[], near: number, year?: string): string | undefined {
+function findDate(leadText: string, meta: PageMeta, year?: string): string | undefined {
   const m = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/u.exec(leadText.slice(0, 60));
-  if (m) return `${m[1] || year ? (m[1] || year) + '年' : ''}${m[2]}月${m[3]}日`;
-  // metadata near the report: 时间:2021-05-20
-  for (let i = near; i < Math.min(lines.length, near + 6); i++) {
-    const d = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/u.exec(lines[i].kind === 'metadata' ? lines[i].clean : '');
-    if (d) return `${d[1]}年${+d[2]}月${+d[3]}日`;
-  }
-  return undefined;
+  const y = m?.[1] || year || (meta.published && /^(\d{4})/u.exec(meta.published)?.[1]);
+  if (m) return `${y ? y + '年' : ''}${m[2]}月${m[3]}日`;
+  // the page's publication date: 发布时间:2021-05-20
+  const d = meta.published && /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/u.exec(meta.published);
+  return d ? `${d[1]}年${+d[2]}月${+d[3]}日` : undefined;
 }
 
+/** The year the page gives: a metadata line, or a dated page line (2023年5月10日 星期三). */
 function docYear(lines: LayoutLine[]): string | undefined {
   for (const l of lines) {
-    if (l.kind !== 'metadata') continue;
-    const m = /(\d{4})[-/.年]\d{1,2}/u.exec(l.clean);
-    if (m) return m[1];
+    if (l.kind === 'metadata' || l.kind === 'furniture') {
+      const m = /(\d{4})[-/.年]\d{1,2}/u.exec(l.fold);
+      if (m) return m[1];
+    }
   }
   return undefined;
 }

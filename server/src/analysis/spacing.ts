@@ -1,7 +1,10 @@
 // Stray spaces inside Chinese text or dates ("10月 25日"): OCR and copy-paste leave them.
-// Deliberate spaces stay: bylines (记者 刘怡辰), photo credits (侯聪 摄), spaced headline
-// phrases, metadata fields, and the space after a lead marker (本报讯 近日).
-import { bylineTailAt, creditAt, type LayoutLine } from './layout';
+// Deliberate spaces stay: they separate the names of a byline (记者 甲 乙, （甲 乙）), a photo
+// credit from its name and from the caption after it (记者 甲 摄 图为…), spaced headline
+// phrases, metadata fields, and the space after a lead marker (本报讯 近日). All of it is
+// read on the script-folded line, so 本報訊 and 記者 keep their spaces as 本报讯 and 记者 do.
+import { bylineTailAt, creditSpans, NAME } from './credits';
+import { foldLine, type LayoutLine } from './layout';
 import type { Finding, TextChange } from './types';
 
 const KEEP_KINDS = new Set(['blank', 'heading', 'headline', 'byline', 'credit', 'metadata', 'furniture', 'source-tag']);
@@ -17,13 +20,13 @@ export function straySpaceFindings(lines: LayoutLine[], text: string): Finding[]
     const from = line.contentStart, to = line.contentEnd;
     // most lines have no space: look for one before cutting the line out
     if (!hasSpace(text, from, to)) continue;
-    const s = text.slice(from, to);
+    const raw = text.slice(from, to);
+    const s = raw === line.clean ? line.fold : foldLine(raw);
     // spans where spaces are deliberate
     const keepUntil = (LEAD_MARK.exec(s)?.[0].length) ?? 0;
-    const credit = line.kind === 'caption' ? creditAt(s) : -1;
     const byline = bylineTailAt(s);
-    const keepFrom = Math.min(...[credit, byline].filter((x) => x >= 0), s.length);
-    const inBracket = bracketed(s);
+    const keepFrom = byline >= 0 ? byline : s.length;
+    const inBracket = separated(s);
     const changes: TextChange[] = [];
     SPACE_RUN.lastIndex = 0;
     for (let m; (m = SPACE_RUN.exec(s));) {
@@ -43,10 +46,19 @@ function hasSpace(text: string, from: number, to: number): boolean {
   return false;
 }
 
-// bylines inside brackets keep their spaces: 本报讯(记者 许廷合 通讯员 丁姜岚)
-function bracketed(s: string): (i: number) => boolean {
+const BRACKET_BYLINE = /[（(](?:[^()（）]*?(?:记者|通讯员)[^()（）]*)[)）]/gu;
+const BRACKET_NAMES = new RegExp(`[（(]${NAME}(?:\\s+${NAME})+[)）]`, 'gu');
+const ROLE_NAMES = new RegExp(`(?:记者|通讯员|实习生)[\\s:：]*${NAME}(?:\\s+${NAME})*`, 'gu');
+/**
+ * Spans whose spaces separate names: bylines in brackets (本报讯(记者 许廷合 通讯员 丁姜岚),
+ * （甲 乙）), a role and its names anywhere (记者 甲 乙), photo credits with the space after them.
+ */
+function separated(s: string): (i: number) => boolean {
   const spans: [number, number][] = [];
-  const re = /[（(](?:[^()（）]*?(?:记者|通讯员)[^()（）]*)[)）]/gu;
-  for (let m; (m = re.exec(s));) spans.push([m.index, m.index + m[0].length]);
+  for (const re of [BRACKET_BYLINE, BRACKET_NAMES, ROLE_NAMES]) {
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(s));) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (s.includes('摄')) for (const c of creditSpans(s)) spans.push([c.start, c.end + 1]);
   return (i) => spans.some(([a, b]) => i > a && i < b);
 }

@@ -70,16 +70,21 @@ export interface SloganMention extends Span {
 }
 
 export interface Report extends Span {
-  /** headline (joined when split, residue removed), or a name made from the lead */
+  /** headline as printed (joined when split, residue removed), or a name made from the lead */
   name: string;
+  /** a report, a brief (no headline, or little text), or photo news (captions only) */
+  kind: 'report' | 'brief' | 'photo';
   headline?: Span;
   kicker?: string;
   subtitle?: string;
   /** span of the headline lines (selection range in the outline) */
   nameSpan: Span;
   date?: string;
+  /** every credited name by role as printed (记者, 通讯员, 摄, 作者; '' for names in brackets without a role) */
   bylines: { role: string; names: string[] }[];
   captions: Span[];
+  /** what the page says of the report on lines of its own (来源, 发布时间, 作者, 编辑, 浏览次数) */
+  meta?: { source?: string; published?: string; author?: string; editor?: string; views?: string };
 }
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';

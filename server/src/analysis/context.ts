@@ -1,0 +1,85 @@
+// Lines read in context. classify() says what a line is as it reads alone; its neighbours
+// correct that: a headline-shaped line inside a wrapped paragraph or isolated by column
+// breaks is a fragment of body text (in markdown, where `#` marks the headings, always), a
+// lead-like start after a line that stops mid-clause is a wrapped continuation, and a subtitle
+// wrapped over lines stays a headline.
+import { bylineTailAt } from './credits';
+import type { Block, LayoutLine } from './layout';
+import { CLAUSE_PUNCT, endsSentence } from './text';
+
+const SUBTITLE = /^(?:——|--|－－|—)/u;
+// a headline form a body fragment does not take: "某地：…" feature titles, two phrases set apart by a space
+const TITLE_FORM = /^[\p{Script=Han}]{2,10}[:：]|[\p{Script=Han}”》]\s+[\p{Script=Han}“《]/u;
+/** how much of a headline its report's opening repeats, at least, for a lone line to be a headline */
+const REPEATED = 0.34;
+const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
+
+/**
+ * Correct line kinds by their neighbours, in place (line i is lines[i - firstIndex]). Each
+ * decision reads the block, the one before it and the one after it only, so an incremental
+ * update that re-reads a window between safe cuts (see damage.ts) decides the same.
+ */
+export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, markdown: boolean, firstIndex = 0): void {
+  const at = (i: number) => lines[i - firstIndex];
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.last > b.first) {
+      if (isWrappedSubtitle(lines, b, firstIndex)) {
+        for (let i = b.first; i <= b.last; i++) at(i).kind = 'headline';
+      } else {
+        // in a wrapped text (or a block ending mid-clause), a headline-shaped line inside a block is a wrapped fragment
+        const midClause = CLAUSE_PUNCT.test(at(b.last).fold);
+        for (let i = b.first; i <= b.last; i++) if (at(i).kind === 'headline' && (wrapWidth !== null || midClause)) at(i).kind = 'body';
+      }
+      // "…截至⏎3月1日，…": a lead after a line that stops mid-clause continues it
+      for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && stopsMidClause(at(i - 1))) at(i).kind = 'body';
+    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, markdown)) {
+      at(b.first).kind = 'body';
+    }
+    // the same across a column break
+    const first = at(b.first);
+    if (first.kind === 'lead' && k > 0 && stopsMidClause(at(blocks[k - 1].last))) first.kind = 'body';
+  }
+}
+
+/** Body text that stops in the middle of a clause (not a byline run into its end). */
+function stopsMidClause(l: LayoutLine): boolean {
+  if (!bodylike(l) || endsSentence(l.fold)) return false;
+  return bylineTailAt(l.fold) < 0;
+}
+
+/** ——今年将新建农村公路300公里 改造危桥⏎12座: a dash subtitle and its wrapped rest, no clause punctuation. */
+function isWrappedSubtitle(lines: LayoutLine[], b: Block, firstIndex: number): boolean {
+  if (b.last - b.first > 2 || !SUBTITLE.test(lines[b.first - firstIndex].fold)) return false;
+  for (let i = b.first; i <= b.last; i++) {
+    const l = lines[i - firstIndex];
+    if ((l.kind !== 'headline' && l.kind !== 'body') || CLAUSE_PUNCT.test(l.fold)) return false;
+  }
+  return true;
+}
+
+/**
+ * A lone headline-shaped line followed by body text is a fragment of that text cut off by a
+ * column break (in markdown always: a plain line next to a heading is part of its stack), unless it reads as a headline: wider than the column it would have been
+ * wrapped in, a headline form, or repeated by the text after it (a report's opening says
+ * what its headline says; the rest of a cut sentence does not repeat its beginning).
+ */
+function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, markdown: boolean): boolean {
+  if (at(next.first).kind !== 'body') return false;
+  // markdown marks its headings: a plain line over body text is that text's beginning
+  if (markdown) return true;
+  if (SUBTITLE.test(line.fold) || TITLE_FORM.test(line.fold)) return false;
+  if (wrapWidth !== null && line.width > wrapWidth + 2) return false;
+  let after = '';
+  for (let i = next.first; i <= next.last && after.length < 300; i++) after += at(i).fold;
+  return repeatedShare(line.fold, after) < REPEATED;
+}
+
+/** Share of the Han character pairs of `head` that occur in `text`. */
+function repeatedShare(head: string, text: string): number {
+  const han = head.replace(/[^\p{Script=Han}]/gu, '');
+  if (han.length < 2) return 0;
+  let found = 0;
+  for (let i = 0; i + 1 < han.length; i++) if (text.includes(han.slice(i, i + 2))) found++;
+  return found / (han.length - 1);
+}
