@@ -52,7 +52,7 @@ export function reflow(lay: Layout, text: string): Reflow {
     let cur = { lines: [b.first], wrapped: [] as TextChange[] };
     for (let i = b.first; i < b.last; i++) {
       const a = lines[i], n = lines[i + 1];
-      if (creditJoins(a, n) || (wrapWidth !== null && (wrapJoins(a, n, wrapWidth) || metadataJoins(a, n, wrapWidth)))) {
+      if (creditJoins(a, n) || (wrapWidth !== null && (wrapJoins(a, n, wrapWidth) || metadataJoins(a, n)))) {
         cur.lines.push(i + 1);
         cur.wrapped.push(gap(a, n));
       } else {
@@ -149,7 +149,8 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
   if (NEVER_JOINED.has(a.kind) || NEVER_JOINED.has(n.kind) || n.kind === 'lead' || a.kind === 'caption') return false;
   if (!endsSentence(a.fold)) return true;
   // a full line that ends a sentence: the paragraph goes on unless the line is clearly short
-  return a.width >= width - 1;
+  // (an OCR column counts characters: half-width digits make a full line look short by width)
+  return Math.max(a.width, 2 * a.clean.length) >= width - 1;
 }
 
 /**
@@ -161,10 +162,9 @@ function creditJoins(a: LayoutLine, n: LayoutLine): boolean {
   return endsSentence(a.fold) || DANGLING_ROLE.test(a.fold);
 }
 
-/** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙. */
-function metadataJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
-  if (a.kind !== 'metadata' || n.kind !== 'body' || n.fold.length > 12) return false;
-  return a.width >= width - 1 || /[:：]$/u.test(a.fold);
+/** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙 (a short rest, no clause in it). */
+function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
+  return a.kind === 'metadata' && n.kind === 'body' && n.fold.length <= 12 && !CLAUSE_PUNCT.test(n.fold);
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
