@@ -7,11 +7,14 @@ import { bylineTailAt } from './credits';
 import type { Block, LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence } from './text';
 
+// a news agency's mark opens a report; it never continues a sentence
+const AGENCY = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网)/u;
 const SUBTITLE = /^(?:——|--|－－|—)/u;
 // a headline form a body fragment does not take: "某地：…" feature titles, two phrases set apart by a space
 const TITLE_FORM = /^[\p{Script=Han}]{2,10}[:：]|[\p{Script=Han}”》]\s+[\p{Script=Han}“《]/u;
-/** how much of a headline its report's opening repeats, at least, for a lone line to be a headline */
-const REPEATED = 0.34;
+/** how much of a headline its report's opening (the first OPENING characters) repeats, at least, for a lone line to be a headline */
+const REPEATED = 0.5;
+const OPENING = 150;
 const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
 
 /**
@@ -27,18 +30,23 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
       if (isWrappedSubtitle(lines, b, firstIndex)) {
         for (let i = b.first; i <= b.last; i++) at(i).kind = 'headline';
       } else {
-        // in a wrapped text (or a block ending mid-clause), a headline-shaped line inside a block is a wrapped fragment
+        // a stack of headlines opening the block (kicker / title / subtitle over the lead or a
+        // byline) stays; other headline-shaped lines of a wrapped text, or of a block ending
+        // mid-clause, are wrapped fragments of its paragraph
+        let run = b.first;
+        while (run <= b.last && at(run).kind === 'headline') run++;
+        const stack = run > b.first && (run > b.last || at(run).kind !== 'body');
         const midClause = CLAUSE_PUNCT.test(at(b.last).fold);
-        for (let i = b.first; i <= b.last; i++) if (at(i).kind === 'headline' && (wrapWidth !== null || midClause)) at(i).kind = 'body';
+        for (let i = stack ? run : b.first; i <= b.last; i++) if (at(i).kind === 'headline' && (wrapWidth !== null || midClause)) at(i).kind = 'body';
       }
       // "…截至⏎3月1日，…": a lead after a line that stops mid-clause continues it
-      for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && stopsMidClause(at(i - 1))) at(i).kind = 'body';
+      for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && !AGENCY.test(at(i).fold) && stopsMidClause(at(i - 1))) at(i).kind = 'body';
     } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, markdown)) {
       at(b.first).kind = 'body';
     }
     // the same across a column break
     const first = at(b.first);
-    if (first.kind === 'lead' && k > 0 && stopsMidClause(at(blocks[k - 1].last))) first.kind = 'body';
+    if (first.kind === 'lead' && k > 0 && !AGENCY.test(first.fold) && stopsMidClause(at(blocks[k - 1].last))) first.kind = 'body';
   }
 }
 
@@ -71,8 +79,8 @@ function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine
   if (SUBTITLE.test(line.fold) || TITLE_FORM.test(line.fold)) return false;
   if (wrapWidth !== null && line.width > wrapWidth + 2) return false;
   let after = '';
-  for (let i = next.first; i <= next.last && after.length < 300; i++) after += at(i).fold;
-  return repeatedShare(line.fold, after) < REPEATED;
+  for (let i = next.first; i <= next.last && after.length < OPENING; i++) after += at(i).fold;
+  return repeatedShare(line.fold, after.slice(0, OPENING)) < REPEATED;
 }
 
 /** Share of the Han character pairs of `head` that occur in `text`. */

@@ -4,8 +4,9 @@
 // script-folded text (traditional 記者 / 通訊員 fold to these).
 import roles from '../../data/roles.json';
 
-/** one name of a credit: 2 to 6 Han characters, an ethnic name with its dot */
-export const NAME = '[\\p{Script=Han}][\\p{Script=Han}·•]{1,5}';
+/** one name of a credit: 2 to 6 Han characters, or an ethnic name with its dot (帕尔哈提·吾斯曼) */
+export const NAME = '(?=[\\p{Script=Han}·•]{2})[\\p{Script=Han}]{1,6}(?:[·•][\\p{Script=Han}]{1,6})?';
+const NAME_TOKEN = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,6}[·•][\p{Script=Han}]{1,6})$/u;
 const ROLE = [...roles.bylines].sort((a, b) => b.length - a.length).map((r) => r.replace('/', '\\/')).join('|');
 const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
 // a whole line of bylines: 记者 刘怡辰 通讯员 李雪 / 本报记者 许廷合 通讯员 王若晖 / 全媒体记者:王勃 陶然
@@ -97,7 +98,7 @@ export function bylinesIn(line: string, shown = line): { role: string; names: st
     for (const [tok, at] of parts) {
       if (!tok) continue;
       if (BYLINE_ROLE_TOKEN.test(tok)) { cur = { role: shown.slice(at, at + tok.length), names: [] }; out.push(cur); continue; }
-      if (cur && /^[\p{Script=Han}][\p{Script=Han}·]{1,3}$/u.test(tok)) cur.names.push(shown.slice(at, at + tok.length));
+      if (cur && NAME_TOKEN.test(tok)) cur.names.push(shown.slice(at, at + tok.length));
       else cur = null;
     }
   }

@@ -72,6 +72,7 @@ function classify(clean: string): LineKind {
 }
 
 const OPEN_END = '、：:，,；;“‘《（(「『';
+const CONTINUED_START = '·•、，,。；;：:）)';
 const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
 
 function isFurniture(clean: string): boolean {
@@ -84,6 +85,8 @@ export function isHeadlineShaped(clean: string): boolean {
   if (clean.length < 4 || clean.length > 48) return false;
   // a line that stops on 、 ： or an opening mark is cut mid-clause (…林长制、护林防火、)
   if (OPEN_END.includes(clean[clean.length - 1])) return false;
+  // one that starts inside a clause (·吾斯曼 訾雪）, or opens a bracket it does not close, is a piece of one
+  if (CONTINUED_START.includes(clean[0]) || (/^[（(]/u.test(clean) && !/[)）]/u.test(clean))) return false;
   if (isSentenceMark(clean.charCodeAt(clean.length - 1)) && endsSentence(clean)) return false;
   // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
   const title = TITLE_COLON.exec(clean);

@@ -2,7 +2,7 @@
 // column are joined, sentences split by a blank line (a column or page break) are
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
-import { bracketedByline, bylineTailAt, DANGLING_ROLE } from './credits';
+import { bracketedByline, bylineTailAt, DANGLING_ROLE, NAME } from './credits';
 import { foldLine, type Layout, type LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
 import type { Finding, Span, TextChange } from './types';
@@ -32,7 +32,7 @@ const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd
 // Latin words or numbers wrapped across a line keep one space between them
 // and a credit split between its role and its name keeps the space that separates them
 function joiner(a: LayoutLine, b: LayoutLine): string {
-  if (b.kind === 'credit' && DANGLING_ROLE.test(a.fold)) return ' ';
+  if ((b.kind === 'credit' || a.kind === 'byline') && DANGLING_ROLE.test(a.fold)) return ' ';
   return isAsciiLetter(a.clean.charCodeAt(a.clean.length - 1)) && isAsciiLetter(b.clean.charCodeAt(0)) ? ' ' : '';
 }
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -154,13 +154,15 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
 }
 
 /**
- * A caption's credit on the line after it, whole (…计划造林3000亩。⏎通讯员 庞一凡 摄) or with its
- * role left behind (…达到95%。通讯员⏎庞一凡 摄), belongs to that caption's paragraph.
+ * A caption's credit on the line after it, whole (…计划造林3000亩。⏎通讯员 庞一凡 摄), with its
+ * role left behind (…达到95%。通讯员⏎庞一凡 摄) or its name cut (…。记者 司⏎马瑞雪 摄), belongs to
+ * that caption's paragraph; so do the names of a byline wrapped after its role (记者 甲 通讯员⏎乙).
  */
 function creditJoins(a: LayoutLine, n: LayoutLine): boolean {
-  if (n.kind !== 'credit' || !BODYLIKE.has(a.kind)) return false;
-  return endsSentence(a.fold) || DANGLING_ROLE.test(a.fold);
+  if (n.kind === 'credit') return BODYLIKE.has(a.kind);
+  return a.kind === 'byline' && DANGLING_ROLE.test(a.fold) && n.kind === 'body' && BYLINE_NAMES.test(n.fold);
 }
+const BYLINE_NAMES = new RegExp(`^${NAME}(?:[\\s、]+${NAME})*$`, 'u');
 
 /** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙 (a short rest, no clause in it). */
 function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
