@@ -86,7 +86,7 @@ export function isHeadlineShaped(clean: string): boolean {
   // a line that stops on 、 ： or an opening mark is cut mid-clause (…林长制、护林防火、)
   if (OPEN_END.includes(clean[clean.length - 1])) return false;
   // one that starts inside a clause (·吾斯曼 訾雪）, or opens a bracket it does not close, is a piece of one
-  if (CONTINUED_START.includes(clean[0]) || (/^[（(]/u.test(clean) && !/[)）]/u.test(clean))) return false;
+  if (CONTINUED_START.includes(clean[0]) || unbalanced(clean)) return false;
   if (isSentenceMark(clean.charCodeAt(clean.length - 1)) && endsSentence(clean)) return false;
   // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
   const title = TITLE_COLON.exec(clean);
@@ -99,6 +99,12 @@ export function isHeadlineShaped(clean: string): boolean {
 export function foldLine(s: string): string {
   const f = foldToSimplified(s);
   return f.text === s || f.text.length !== s.length ? s : f.text;
+}
+
+/** A bracket opened and not closed on the line, or closed and not opened (a wrapped piece of a parenthesis). */
+function unbalanced(s: string): boolean {
+  const open = s.search(/[（(]/u), close = s.search(/[)）]/u);
+  return (open >= 0 && close < open) || (close >= 0 && open < 0);
 }
 
 export function layout(text: string, residue: Span[] = []): Layout {

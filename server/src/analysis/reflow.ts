@@ -147,6 +147,8 @@ export function reflow(lay: Layout, text: string): Reflow {
 /** Inside a block of a text wrapped at `width` columns, does line a run on into line n? */
 function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
   if (NEVER_JOINED.has(a.kind) || NEVER_JOINED.has(n.kind) || n.kind === 'lead' || a.kind === 'caption') return false;
+  // headline lines of a stack are not wrapped into one another; a headline at the column's full width is
+  if (a.kind === 'headline' && n.kind === 'headline') return a.width >= width - 1 && a.width <= width + 2;
   if (!endsSentence(a.fold)) return true;
   // a full line that ends a sentence: the paragraph goes on unless the line is clearly short
   // (an OCR column counts characters: half-width digits make a full line look short by width)
