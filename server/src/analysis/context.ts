@@ -46,7 +46,7 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
     }
     // the same across a column break
     const first = at(b.first);
-    if (first.kind === 'lead' && k > 0 && !AGENCY.test(first.fold) && stopsMidClause(at(blocks[k - 1].last))) first.kind = 'body';
+    if (first.kind === 'lead' && k > 0 && !AGENCY.test(first.fold) && bodylike(at(blocks[k - 1].first)) && stopsMidClause(at(blocks[k - 1].last))) first.kind = 'body';
   }
 }
 

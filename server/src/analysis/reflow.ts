@@ -75,7 +75,9 @@ export function reflow(lay: Layout, text: string): Reflow {
       let j = k + 1;
       const caps: number[][] = [];
       while (j < paras.length && isCaption(lines, paras[j].lines)) { caps.push(paras[j].lines); j++; }
-      if (j >= paras.length || !continues(lines, p.lines, lines[paras[j].lines[0]], paras[j].lines.length)) {
+      // over captions, only body text continues the sentence (a lone headline after them is the next report's)
+      const goesOn = j < paras.length && (caps.length ? lines[paras[j].lines[0]].kind === 'body' : continues(lines, p.lines, lines[paras[j].lines[0]], paras[j].lines.length));
+      if (!goesOn) {
         // no body text goes on: the caption right after is the sentence's rest (photo news split by a column break)
         if (!caps.length || lines[caps[0][0]].kind !== 'caption') break;
         j = k + 1;
@@ -175,7 +177,7 @@ function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
 function unfinished(lines: LayoutLine[], p: number[]): boolean {
   const last = lines[p[p.length - 1]];
   if (!BODYLIKE.has(last.kind) && !(last.kind === 'headline' && p.length > 1)) return false;
-  if (endsSentence(last.fold)) return false;
+  if (endsSentence(last.fold) || lines[p[0]].kind === 'byline') return false;
   // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
   const at = bylineTailAt(last.fold);
   if (at > 0 && endsSentence(last.fold.slice(0, at))) return false;

@@ -115,7 +115,8 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     let bodyChars = 0;
     for (const p of bodyParas) if (role(p) === 'body' || role(p) === 'lead') for (const l of ls(p)) bodyChars += l.fold.length;
     // photo news: every paragraph of text is a caption (or ends with its photo credit)
-    const photo = captions.length > 0 && bodyParas.every((p) => (role(p) !== 'body' && role(p) !== 'lead') || endsWithCredit(ls(p)));
+    const text = bodyParas.filter((p) => role(p) === 'body' || role(p) === 'lead' || role(p) === 'caption');
+    const photo = text.length > 0 && text.every((p) => role(p) === 'caption' || endsWithCredit(ls(p)));
     const kind: Report['kind'] = photo ? 'photo' : !headTexts.length || bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
     const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
     if (Object.keys(meta).length) report.meta = meta;
