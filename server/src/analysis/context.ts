@@ -35,7 +35,10 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
         // mid-clause, are wrapped fragments of its paragraph
         let run = b.first;
         while (run <= b.last && at(run).kind === 'headline') run++;
-        const stack = run > b.first && (run > b.last || at(run).kind !== 'body');
+        // (lines of a wrapped paragraph that have no punctuation fill the column; a stack's do not)
+        let full = 0;
+        for (let i = b.first; i < run - 1; i++) if (wrapWidth !== null && at(i).width >= wrapWidth - 4 && at(i).width <= wrapWidth + 2) full++;
+        const stack = run > b.first && (run > b.last || at(run).kind !== 'body') && (run - b.first < 2 || full < run - b.first - 1);
         const midClause = CLAUSE_PUNCT.test(at(b.last).fold);
         for (let i = stack ? run : b.first; i <= b.last; i++) if (at(i).kind === 'headline' && (wrapWidth !== null || midClause)) at(i).kind = 'body';
       }

@@ -2,7 +2,7 @@
 // column are joined, sentences split by a blank line (a column or page break) are
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
-import { bracketedByline, bylineTailAt, DANGLING_ROLE, NAME } from './credits';
+import { bracketedByline, BYLINE_LINE, bylineTailAt, DANGLING_ROLE, NAME } from './credits';
 import { foldLine, type Layout, type LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
 import type { Finding, Span, TextChange } from './types';
@@ -33,6 +33,7 @@ const gap = (a: LayoutLine, b: LayoutLine): TextChange => ({ start: a.contentEnd
 // and a credit split between its role and its name keeps the space that separates them
 function joiner(a: LayoutLine, b: LayoutLine): string {
   if ((b.kind === 'credit' || a.kind === 'byline') && DANGLING_ROLE.test(a.fold)) return ' ';
+  if (a.kind === 'byline' && ROLE_START.test(b.fold)) return ' ';
   return isAsciiLetter(a.clean.charCodeAt(a.clean.length - 1)) && isAsciiLetter(b.clean.charCodeAt(0)) ? ' ' : '';
 }
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -70,7 +71,8 @@ export function reflow(lay: Layout, text: string): Reflow {
     const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][] };
     for (;;) {
       const last = lines[p.lines[p.lines.length - 1]];
-      if (!unfinished(lines, p.lines)) break;
+      // a block that opens with a closing quote (…四万多元。⏎⏎”他说。) is the rest of the paragraph before it
+      if (!unfinished(lines, p.lines) && !(k + 1 < paras.length && BODYLIKE.has(last.kind) && QUOTE_CLOSED.test(lines[paras[k + 1].lines[0]].fold))) break;
       // skip captions (and their lone credit lines) that interrupt the sentence
       let j = k + 1;
       const caps: number[][] = [];
@@ -164,13 +166,15 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
  */
 function creditJoins(a: LayoutLine, n: LayoutLine): boolean {
   if (n.kind === 'credit') return BODYLIKE.has(a.kind);
-  return a.kind === 'byline' && DANGLING_ROLE.test(a.fold) && n.kind === 'body' && BYLINE_NAMES.test(n.fold);
+  if (a.kind === 'byline' && DANGLING_ROLE.test(a.fold) && n.kind === 'body' && BYLINE_NAMES.test(n.fold)) return true;
+  // a byline wrapped inside a role word or a name (记者 甲 通⏎讯员 乙): neither half alone is one
+  return (a.kind !== 'byline' || n.kind !== 'byline') && a.fold.length + n.fold.length <= 60 && BYLINE_LINE.test(a.fold + n.fold);
 }
 const BYLINE_NAMES = new RegExp(`^${NAME}(?:[\\s、]+${NAME})*$`, 'u');
 
 /** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙 (a short rest, no clause in it). */
 function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
-  return a.kind === 'metadata' && n.kind === 'body' && n.fold.length <= 12 && !CLAUSE_PUNCT.test(n.fold);
+  return a.kind === 'metadata' && (n.kind === 'body' || n.kind === 'headline') && n.fold.length <= 12 && !CLAUSE_PUNCT.test(n.fold);
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
@@ -245,6 +249,8 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
 }
 
 const CLOSING_QUOTE = /^[”’」』]/u;
+const ROLE_START = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)/u;
+const QUOTE_CLOSED = /^[”’」』][^“「]*[。！？]/u;
 /** Does the line leave a quotation open? */
 function opensQuote(s: string): boolean {
   let open = 0;
