@@ -71,14 +71,17 @@ export function reflow(lay: Layout, text: string): Reflow {
     const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][] };
     for (;;) {
       const last = lines[p.lines[p.lines.length - 1]];
-      // a block that opens with a closing quote (…四万多元。⏎⏎”他说。) is the rest of the paragraph before it
-      if (!unfinished(lines, p.lines) && !(k + 1 < paras.length && BODYLIKE.has(last.kind) && QUOTE_CLOSED.test(lines[paras[k + 1].lines[0]].fold))) break;
+      // a block that opens with a closing quote (…四万多元。⏎⏎”他说。) is the rest of the paragraph before it,
+      // and a byline cut in two by a column break (记者 甲 通⏎⏎讯员 乙) is one byline
+      const after = k + 1 < paras.length ? paras[k + 1] : null;
+      const rest = after && ((BODYLIKE.has(last.kind) && QUOTE_CLOSED.test(lines[after.lines[0]].fold)) || bylineCut(lines, p.lines, after.lines));
+      if (!rest && !unfinished(lines, p.lines)) break;
       // skip captions (and their lone credit lines) that interrupt the sentence
       let j = k + 1;
       const caps: number[][] = [];
-      while (j < paras.length && isCaption(lines, paras[j].lines)) { caps.push(paras[j].lines); j++; }
+      while (!rest && j < paras.length && isCaption(lines, paras[j].lines)) { caps.push(paras[j].lines); j++; }
       // over captions, only body text continues the sentence (a lone headline after them is the next report's)
-      const goesOn = j < paras.length && (caps.length ? lines[paras[j].lines[0]].kind === 'body' : continues(lines, p.lines, lines[paras[j].lines[0]], paras[j].lines.length));
+      const goesOn = rest || (j < paras.length && (caps.length ? lines[paras[j].lines[0]].kind === 'body' : continues(lines, p.lines, lines[paras[j].lines[0]], paras[j].lines.length)));
       if (!goesOn) {
         // no body text goes on: the caption right after is the sentence's rest (photo news split by a column break)
         if (!caps.length || lines[caps[0][0]].kind !== 'caption') break;
@@ -175,6 +178,13 @@ const BYLINE_NAMES = new RegExp(`^${NAME}(?:[\\s、]+${NAME})*$`, 'u');
 /** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙 (a short rest, no clause in it). */
 function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
   return a.kind === 'metadata' && (n.kind === 'body' || n.kind === 'headline') && n.fold.length <= 12 && !CLAUSE_PUNCT.test(n.fold);
+}
+
+/** Two one-line paragraphs that are one byline only when read together. */
+function bylineCut(lines: LayoutLine[], p: number[], q: number[]): boolean {
+  if (p.length !== 1 || q.length !== 1) return false;
+  const a = lines[p[0]], b = lines[q[0]];
+  return a.kind !== 'byline' && b.kind !== 'body' && b.kind !== 'lead' && a.fold.length + b.fold.length <= 60 && BYLINE_LINE.test(a.fold + b.fold);
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */

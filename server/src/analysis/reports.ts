@@ -3,7 +3,7 @@
 // between them), or at a news-agency lead (本报讯, 新华社…) once the current report already
 // has a body. Bylines, editor and source lines, captions, credits and furniture belong to
 // the report around them; they never open one. Everything is read on the folded lines.
-import { bracketedByline, bylinesIn, creditSpans } from './credits';
+import { bracketedByline, BYLINE_LINE, bylinesIn, creditSpans } from './credits';
 import type { Layout, LayoutLine } from './layout';
 import { pageMeta, type PageMeta } from './pageMeta';
 import type { Paragraph } from './reflow';
@@ -128,6 +128,13 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
 function roleOf(lines: LayoutLine[], p: Paragraph): Role {
   const first = lines[p.lines[0]];
   if (p.moved) return 'caption';
+  // a byline wrapped or cut by a column break reads as one only whole
+  if (p.lines.length > 1 && p.lines.length <= 3) {
+    const whole = p.lines.map((i) => lines[i].fold).join('');
+    if (whole.length <= 60 && BYLINE_LINE.test(whole)) return 'byline';
+    const closing = bracketedByline(whole);
+    if (closing) return closing === 'byline' ? 'byline' : 'tag';
+  }
   switch (first.kind) {
     case 'heading': case 'headline': return p.lines.every((i) => lines[i].kind === 'headline' || lines[i].kind === 'heading') ? 'headline' : 'body';
     case 'lead': return 'lead';
@@ -137,14 +144,7 @@ function roleOf(lines: LayoutLine[], p: Paragraph): Role {
     case 'source-tag': return 'tag';
     case 'metadata': return 'meta';
     case 'furniture': return 'furniture';
-    default: {
-      if (p.lines.length > 1 && p.lines.length <= 3) {
-        const whole = p.lines.map((i) => lines[i].fold).join('');
-        const closing = bracketedByline(whole);
-        if (closing) return closing === 'byline' ? 'byline' : 'tag';
-      }
-      return 'body';
-    }
+    default: return 'body';
   }
 }
 
