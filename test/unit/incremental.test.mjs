@@ -1,6 +1,6 @@
 // Incremental damage analysis (damage.ts updateDamage) must agree exactly with analysing
 // the edited text afresh: same findings, lines, blocks, paragraphs, joins. Checked on the
-// seeds and examples under random edits of the kinds typing makes (a character typed or
+// seeds, the practice pages (one of them in traditional script) and examples under random edits of the kinds typing makes (a character typed or
 // deleted, a line break or blank line added or removed, punctuation changed, a paste).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,14 +13,16 @@ const require = createRequire(import.meta.url);
 const { analyzeDamage, updateDamage } = require(resolve(ROOT, 'server/out/analysis/damage.js'));
 
 const load = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(resolve(dir, f), 'utf8')]) : []);
-const texts = [...load(SEEDS), ...load(resolve(ROOT, 'examples'))];
+const { convertText } = require(resolve(ROOT, 'server/out/analysis/script.js'));
+const practice = load(resolve(SEEDS, '..', 'practice'));
+const texts = [...load(SEEDS), ...practice, ...practice.slice(0, 3).map(([f, t]) => [f + ' (traditional)', convertText(t, 'taiwan')]), ...load(resolve(ROOT, 'examples'))];
 
 // a small deterministic generator, so a failure reproduces
 function rng(seed) {
   let x = seed >>> 0 || 1;
   return () => { x ^= x << 13; x >>>= 0; x ^= x >> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
 }
-const INSERTS = ['。', '，', ',', '的', '\n', '\n\n', ' ', '(huì)', '记者 王明', '区长', '”', '摄', '。\n\n', '首页 > 要闻'];
+const INSERTS = ['。', '，', ',', '的', '\n', '\n\n', ' ', '(huì)', '记者 王明', '区长', '”', '摄', '。\n\n', '首页 > 要闻', '\n# ', '\n\n——', '（通讯员 王明 李华）', '、\n\n'];
 
 function edit(text, rand) {
   const at = Math.floor(rand() * (text.length + 1));
@@ -37,9 +39,10 @@ function facts(d) {
   return {
     findings: d.findings,
     residue: d.residue,
-    lines: d.layout.lines.map((l) => [l.index, l.start, l.end, l.contentStart, l.contentEnd, l.kind, l.clean, l.width]),
+    lines: d.layout.lines.map((l) => [l.index, l.start, l.end, l.contentStart, l.contentEnd, l.kind, l.clean, l.fold, l.width]),
     blocks: d.layout.blocks,
     wrapWidth: d.layout.wrapWidth,
+    markdown: d.layout.markdown,
     paragraphs: d.reflow.paragraphs,
     joins: d.reflow.joins.map((j) => [j.start, j.end]).sort((a, b) => a[0] - b[0]),
     headlineJoins: [...d.reflow.headlineJoins].sort((a, b) => a - b),

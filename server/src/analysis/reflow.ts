@@ -71,10 +71,9 @@ export function reflow(lay: Layout, text: string): Reflow {
     const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][] };
     for (;;) {
       const last = lines[p.lines[p.lines.length - 1]];
-      // a block that opens with a closing quote (…四万多元。⏎⏎”他说。) is the rest of the paragraph before it,
-      // and a byline cut in two by a column break (记者 甲 通⏎⏎讯员 乙) is one byline
+      // a byline cut in two by a column break (记者 甲 通⏎⏎讯员 乙) is one byline
       const after = k + 1 < paras.length ? paras[k + 1] : null;
-      const rest = after && ((BODYLIKE.has(last.kind) && QUOTE_CLOSED.test(lines[after.lines[0]].fold)) || bylineCut(lines, p.lines, after.lines));
+      const rest = after !== null && bylineCut(lines, p.lines, after.lines);
       if (!rest && !unfinished(lines, p.lines)) break;
       // skip captions (and their lone credit lines) that interrupt the sentence
       let j = k + 1;
@@ -260,7 +259,6 @@ function splitHeadlines(lay: Layout, paras: Paragraph[], joins: Span[], joinedLi
 
 const CLOSING_QUOTE = /^[”’」』]/u;
 const ROLE_START = /^(?:本报记者|全媒体记者|融媒体记者|记者|本报通讯员|通讯员|实习生)/u;
-const QUOTE_CLOSED = /^[”’」』][^“「]*[。！？]/u;
 /** Does the line leave a quotation open? */
 function opensQuote(s: string): boolean {
   let open = 0;
