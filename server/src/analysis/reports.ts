@@ -17,7 +17,7 @@ const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚�
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
 const REPORTER = /记者|通讯员/u;
 const SUBTITLE = /^(?:——|--|－－|—)/u;
-/** a report with no headline and no more body text than this is a brief */
+/** a report with no more body text than this is a brief */
 const BRIEF_CHARS = 300;
 
 type Role = 'headline' | 'lead' | 'body' | 'byline' | 'credit' | 'caption' | 'tag' | 'meta' | 'furniture';
@@ -117,7 +117,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     // photo news: every paragraph of text is a caption (or ends with its photo credit)
     const text = bodyParas.filter((p) => role(p) === 'body' || role(p) === 'lead' || role(p) === 'caption');
     const photo = text.length > 0 && text.every((p) => role(p) === 'caption' || endsWithCredit(ls(p)));
-    const kind: Report['kind'] = photo ? 'photo' : !headTexts.length || bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
+    const kind: Report['kind'] = photo ? 'photo' : bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
     const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
     if (Object.keys(meta).length) report.meta = meta;
     return report;

@@ -72,7 +72,7 @@ export interface SloganMention extends Span {
 export interface Report extends Span {
   /** headline as printed (joined when split, residue removed), or a name made from the lead */
   name: string;
-  /** a report, a brief (no headline, or little text), or photo news (captions only) */
+  /** a report, a brief (little text), or photo news (captions only) */
   kind: 'report' | 'brief' | 'photo';
   headline?: Span;
   kicker?: string;
