@@ -13,7 +13,7 @@ const SUBTITLE = /^(?:——|--|－－|—)/u;
 // a headline form a body fragment does not take: "某地：…" feature titles, two phrases set apart by a space
 const TITLE_FORM = /^[\p{Script=Han}]{2,10}[:：]|[\p{Script=Han}”》]\s+[\p{Script=Han}“《]/u;
 /** how much of a headline its report's opening (the first OPENING characters) repeats, at least, for a lone line to be a headline */
-const REPEATED = 0.5;
+const REPEATED = 0.34;
 const OPENING = 150;
 const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
 
@@ -44,7 +44,7 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
       }
       // "…截至⏎3月1日，…": a lead after a line that stops mid-clause continues it
       for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && !AGENCY.test(at(i).fold) && stopsMidClause(at(i - 1))) at(i).kind = 'body';
-    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, markdown)) {
+    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, markdown, k > 0 && stopsMidClause(at(blocks[k - 1].last)))) {
       at(b.first).kind = 'body';
     }
     // the same across a column break
@@ -71,16 +71,19 @@ function isWrappedSubtitle(lines: LayoutLine[], b: Block, firstIndex: number): b
 
 /**
  * A lone headline-shaped line followed by body text is a fragment of that text cut off by a
- * column break (in markdown always: a plain line next to a heading is part of its stack), unless it reads as a headline: wider than the column it would have been
+ * column break (in markdown always: a plain line next to a heading is part of its stack; after a
+ * sentence cut off, always), unless it reads as a headline: wider than the column it would have been
  * wrapped in, a headline form, or repeated by the text after it (a report's opening says
  * what its headline says; the rest of a cut sentence does not repeat its beginning).
  */
-function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, markdown: boolean): boolean {
+function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, markdown: boolean, afterMidClause: boolean): boolean {
   if (at(next.first).kind !== 'body') return false;
   // markdown marks its headings: a plain line over body text is that text's beginning
   if (markdown) return true;
   if (SUBTITLE.test(line.fold) || TITLE_FORM.test(line.fold)) return false;
   if (wrapWidth !== null && line.width > wrapWidth + 2) return false;
+  // between a sentence cut off and text that goes on, it is the cut sentence's middle
+  if (afterMidClause) return true;
   let after = '';
   for (let i = next.first; i <= next.last && after.length < OPENING; i++) after += at(i).fold;
   return repeatedShare(line.fold, after.slice(0, OPENING)) < REPEATED;
