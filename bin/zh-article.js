@@ -406,9 +406,11 @@ function outline(ctx, file, r, printed) {
     line: at(rp.nameSpan ? rp.nameSpan.start : rp.start).line,
     endLine: at(Math.max(rp.start, rp.end - 1)).line,
     date: rp.date || null,
+    kind: rp.kind,
     kicker: rp.kicker || null,
     subtitle: rp.subtitle || null,
     bylines: rp.bylines.map((b) => ({ role: b.role, names: b.names.slice() })),
+    meta: rp.meta || null,
   }));
   if (o.json) return { file, reports };
   const lines = reports.map((rp) => {

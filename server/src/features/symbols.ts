@@ -21,8 +21,9 @@ function cached<T>(cache: WeakMap<Analysis, T>, a: Analysis, make: () => T): T {
   return v;
 }
 
+/** The report's date, every credited name by role, and the page's source (labelled as pages label it). */
 export const reportDetail = (r: Report): string =>
-  [r.date, ...r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`)].filter(Boolean).join(' · ');
+  [r.date, ...r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`.trim()), r.meta?.source && `来源 ${r.meta.source}`].filter(Boolean).join(' · ');
 
 /** Index of the report holding offset, by binary search over report starts (reports are in order). */
 export function reportIndexAt(a: Analysis, off: number): number {
