@@ -38,6 +38,10 @@ test('a lone headline that its report repeats stays a headline', () => {
   const t = '松原县林场开展春季植树\n\n为加快国土绿化，3月以来，松原县林场组织职工开展春季植树，计划造林3000亩。\n';
   both(t, (x) => assert.equal(names(x).length, 1));
   assert.deepEqual(names(t), ['松原县林场开展春季植树']);
+  // photo news: the caption below need not repeat it
+  const photo = '春季植树忙\n\n全县造林3000亩，确保成活率达到95%以上。 卓思琪 摄\n';
+  both(photo, (x) => assert.equal(paragraphs(x).length, 2));
+  assert.deepEqual(names(photo), ['春季植树忙']);
 });
 
 test('in markdown only # lines are headings; ## kicker over # title names the title (RP4)', () => {

@@ -3,7 +3,7 @@
 // breaks is a fragment of body text (in markdown, where `#` marks the headings, always), a
 // lead-like start after a line that stops mid-clause is a wrapped continuation, and a subtitle
 // wrapped over lines stays a headline.
-import { bylineTailAt } from './credits';
+import { bylineTailAt, endsLikeCredit } from './credits';
 import type { Block, LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence } from './text';
 
@@ -14,6 +14,7 @@ const SUBTITLE = /^(?:——|--|－－|—)/u;
 const TITLE_FORM = /^[\p{Script=Han}]{2,10}[:：]|[\p{Script=Han}”》]\s+[\p{Script=Han}“《]/u;
 /** how much of a headline its report's opening (the first OPENING characters) repeats, at least, for a lone line to be a headline */
 const REPEATED = 0.34;
+const UNREPEATED = 0.2;
 const OPENING = 150;
 const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
 
@@ -70,11 +71,12 @@ function isWrappedSubtitle(lines: LayoutLine[], b: Block, firstIndex: number): b
 }
 
 /**
- * A lone headline-shaped line followed by body text is a fragment of that text cut off by a
- * column break (in markdown always: a plain line next to a heading is part of its stack; after a
- * sentence cut off, always), unless it reads as a headline: wider than the column it would have been
- * wrapped in, a headline form, or repeated by the text after it (a report's opening says
- * what its headline says; the rest of a cut sentence does not repeat its beginning).
+ * Is a lone headline-shaped line followed by body text a fragment of that text cut off by a
+ * column break? In markdown always (a plain line next to a heading is part of its stack); else
+ * not when it has a headline's form, is wider than the column or heads a photo caption; yes after
+ * a sentence cut off; else yes when the text after it does not repeat it (a report's opening says
+ * what its headline says; the rest of a cut sentence does not), more readily for a line that
+ * fills a wrapped column.
  */
 function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, markdown: boolean, afterMidClause: boolean): boolean {
   if (at(next.first).kind !== 'body') return false;
@@ -84,9 +86,14 @@ function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine
   if (wrapWidth !== null && line.width > wrapWidth + 2) return false;
   // between a sentence cut off and text that goes on, it is the cut sentence's middle
   if (afterMidClause) return true;
+  // photo news: its caption ends with the credit
+  if (endsLikeCredit(at(next.last).fold)) return false;
   let after = '';
   for (let i = next.first; i <= next.last && after.length < OPENING; i++) after += at(i).fold;
-  return repeatedShare(line.fold, after.slice(0, OPENING)) < REPEATED;
+  // a line that fills a wrapped column (less a paragraph's indent) may well be one cut off; any
+  // other line must share almost nothing with the text after it
+  const fills = wrapWidth !== null && line.width >= wrapWidth - 4;
+  return repeatedShare(line.fold, after.slice(0, OPENING)) < (fills ? REPEATED : UNREPEATED);
 }
 
 /** Share of the Han character pairs of `head` that occur in `text`. */

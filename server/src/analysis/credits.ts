@@ -16,8 +16,10 @@ const BRACKETED = new RegExp(`^[（(]\\s*(?:(?:${ROLE})[\\s:：]*)?${NAMES}(?:\\
 const HAS_ROLE = new RegExp(`^[（(]\\s*(?:${ROLE})|\\s(?:${ROLE})[\\s:：]`, 'u');
 export const BYLINE_TAIL = new RegExp(`(?:(?:本报|全媒体|融媒体)?(?:记者|通讯员))[\\s:：]*${NAME}(?:[\\s、]+${NAME})*(?:\\s+(?:记者|通讯员|实习生)[\\s:：]*${NAME}(?:[\\s、]+${NAME})*)*$`, 'u');
 const CREDIT_ROLE = '(?:本报记者|记者|通讯员|本报通讯员|实习生)';
-// a photo credit alone: 许廷合 摄 / 记者 某某 摄
-export const CREDIT_LINE = new RegExp(`^(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?$`, 'u');
+// a photo credit alone: 许廷合 摄 / 记者 某某 摄 / （记者 某某 摄） / 本报记者 某某 摄影报道
+export const CREDIT_LINE = new RegExp(`^[（(]?(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?(?:报道)?[)）]?$`, 'u');
+/** Does a (folded) line end like a photo credit? (a cheap test before the patterns) */
+export const endsLikeCredit = (s: string): boolean => /摄(?:影)?(?:报道)?[)）]?$/u.test(s.slice(-5));
 // a caption ends with its credit: "…召开。侯聪 摄"
 export const CAPTION_CREDIT = new RegExp(`(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
 /** a line that ends with a byline role whose names went to the next line (…。通讯员 ⏎ 庞一凡 摄) */
@@ -46,7 +48,7 @@ export function creditAt(s: string): number {
   return at < 0 ? -1 : from + at;
 }
 
-const CREDIT_MARK = /摄(?:影)?(?=\s|$|图)/gu;
+const CREDIT_MARK = /摄(?:影)?(?:报道)?(?=[\s)）]|$|图)/gu;
 const ROLE_START = new RegExp(`^${CREDIT_ROLE}`, 'u');
 /**
  * Every photo credit in a line (a line of photo news holds several: 图①…。记者 甲 摄 图②…。乙 摄),

@@ -2,7 +2,7 @@
 // how lines group into blank-separated blocks, and the column width a hard-wrapped
 // text was set at, inferred from the text itself.
 import furniture from '../../data/furniture.json';
-import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE } from './credits';
+import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE, endsLikeCredit } from './credits';
 import { withoutResidue } from './residue';
 import { foldToSimplified } from './script';
 import { readInContext } from './context';
@@ -59,7 +59,7 @@ function classify(clean: string): LineKind {
   if (SOURCE_TAG.test(clean)) return 'source-tag';
   // these patterns backtrack on long lines: test what they need first
   const lastCode = clean.charCodeAt(clean.length - 1);
-  const credit = lastCode === 0x6444 /* 摄 */ || (lastCode === 0x5f71 /* 影 */ && clean.charCodeAt(clean.length - 2) === 0x6444);
+  const credit = endsLikeCredit(clean);
   if (credit && clean.length <= 40 && CREDIT_LINE.test(clean)) return 'credit';
   if (clean.length <= 60 && BYLINE_LINE.test(clean)) return 'byline';
   const closing = lastCode === 0xff09 || lastCode === 41 ? bracketedByline(clean) : null;
