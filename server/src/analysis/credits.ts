@@ -22,6 +22,9 @@ export const CREDIT_LINE = new RegExp(`^[（(]?(?:${CREDIT_ROLE}\\s*)?${NAME}(?:
 export const endsLikeCredit = (s: string): boolean => /摄(?:影)?(?:报道)?[)）]?$/u.test(s.slice(-5));
 // a caption ends with its credit: "…召开。侯聪 摄"
 export const CAPTION_CREDIT = new RegExp(`(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
+const ROLE_FIRST = new Set(roles.bylines.map((r) => r[0]));
+/** Could this (folded) text begin a byline? (a cheap test before the patterns) */
+export const mayOpenByline = (s: string): boolean => ROLE_FIRST.has(s[0]) || (s[0] === '（' && ROLE_FIRST.has(s[1]));
 /** a line that ends with a byline role whose names went to the next line (…。通讯员 ⏎ 庞一凡 摄) */
 export const DANGLING_ROLE = new RegExp(`(?:^|[。！？\\s])${CREDIT_ROLE}\\s*$`, 'u');
 

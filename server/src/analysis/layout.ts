@@ -4,7 +4,7 @@
 import furniture from '../../data/furniture.json';
 import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE, endsLikeCredit } from './credits';
 import { withoutResidue } from './residue';
-import { foldToSimplified } from './script';
+import { foldChars } from './charFold';
 import { readInContext } from './context';
 import { displayWidth, endsSentence, isClauseMark, isSentenceMark, ownCopy } from './text';
 import type { Span } from './types';
@@ -95,11 +95,8 @@ export function isHeadlineShaped(clean: string): boolean {
   return title ? punct <= 1 : punct === 0;
 }
 
-/** A line folded to simplified (the same string when nothing folds, or when folding would change its length). */
-export function foldLine(s: string): string {
-  const f = foldToSimplified(s);
-  return f.text === s || f.text.length !== s.length ? s : f.text;
-}
+/** A line folded to simplified character for character (the same string when nothing folds). */
+export const foldLine = foldChars;
 
 /** A bracket opened and not closed on the line, or closed and not opened (a wrapped piece of a parenthesis). */
 function unbalanced(s: string): boolean {

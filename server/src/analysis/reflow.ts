@@ -2,7 +2,7 @@
 // column are joined, sentences split by a blank line (a column or page break) are
 // joined, photo captions dropped inside a split sentence are moved after its paragraph,
 // headlines broken over lines are joined. Joins only ever remove white space.
-import { bracketedByline, BYLINE_LINE, bylineTailAt, DANGLING_ROLE, NAME } from './credits';
+import { bracketedByline, BYLINE_LINE, bylineTailAt, DANGLING_ROLE, mayOpenByline, NAME } from './credits';
 import { foldLine, type Layout, type LayoutLine } from './layout';
 import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
 import type { Finding, Span, TextChange } from './types';
@@ -170,7 +170,7 @@ function creditJoins(a: LayoutLine, n: LayoutLine): boolean {
   if (n.kind === 'credit') return BODYLIKE.has(a.kind);
   if (a.kind === 'byline' && DANGLING_ROLE.test(a.fold) && n.kind === 'body' && BYLINE_NAMES.test(n.fold)) return true;
   // a byline wrapped inside a role word or a name (记者 甲 通⏎讯员 乙): neither half alone is one
-  return (a.kind !== 'byline' || n.kind !== 'byline') && a.fold.length + n.fold.length <= 60 && BYLINE_LINE.test(a.fold + n.fold);
+  return (a.kind !== 'byline' || n.kind !== 'byline') && a.fold.length + n.fold.length <= 60 && mayOpenByline(a.fold) && BYLINE_LINE.test(a.fold + n.fold);
 }
 const BYLINE_NAMES = new RegExp(`^${NAME}(?:[\\s、]+${NAME})*$`, 'u');
 
@@ -183,7 +183,7 @@ function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
 function bylineCut(lines: LayoutLine[], p: number[], q: number[]): boolean {
   if (p.length !== 1 || q.length !== 1) return false;
   const a = lines[p[0]], b = lines[q[0]];
-  return a.kind !== 'byline' && b.kind !== 'body' && b.kind !== 'lead' && a.fold.length + b.fold.length <= 60 && BYLINE_LINE.test(a.fold + b.fold);
+  return a.kind !== 'byline' && b.kind !== 'body' && b.kind !== 'lead' && a.fold.length + b.fold.length <= 60 && mayOpenByline(a.fold) && BYLINE_LINE.test(a.fold + b.fold);
 }
 
 /** Does this paragraph stop in the middle of a sentence (so the next block may continue it)? */
@@ -195,7 +195,7 @@ function unfinished(lines: LayoutLine[], p: number[]): boolean {
   const at = bylineTailAt(last.fold);
   if (at > 0 && endsSentence(last.fold.slice(0, at))) return false;
   // body text that stops mid-sentence goes on, unless it is a closing byline wrapped over lines
-  if (BODYLIKE.has(last.kind)) return p.length === 1 || !bracketedByline(p.map((i) => lines[i].fold).join(''));
+  if (BODYLIKE.has(last.kind)) return p.length === 1 || p.length > 3 || !/[)）]$/u.test(last.fold) || !bracketedByline(p.map((i) => lines[i].fold).join(''));
   // headline lines: a paragraph, not a title, when it has clause punctuation or is long
   let chars = 0;
   for (const i of p) {

@@ -34,7 +34,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
   };
   const year = docYear(lines);
   const reports: Report[] = [];
-  // ended: a closing byline, source tag or editor line came after the body
+  // ended: a closing byline, source tag, editor line or photo credit came after the body
   let cur: { paras: Paragraph[]; heads: Paragraph[]; hasBody: boolean; ended: boolean; from: number } | null = null;
   // furniture and metadata before a report (a web page's header) are that report's page data
   let pending = 0;
@@ -62,7 +62,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     if (!cur) { cur = { paras: [], heads: [], hasBody: false, ended: false, from: pending }; pending = p.lines[0]; }
     cur.paras.push(p);
     if (r === 'lead' || r === 'body' || r === 'caption') cur.hasBody = true;
-    if (cur.hasBody && (r === 'byline' || r === 'tag' || r === 'meta')) cur.ended = true;
+    if (cur.hasBody && (r === 'byline' || r === 'tag' || r === 'meta' || r === 'credit')) cur.ended = true;
     else if (r === 'lead' || r === 'body') cur.ended = false;
   }
   close();
@@ -115,8 +115,9 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     let bodyChars = 0;
     for (const p of bodyParas) if (role(p) === 'body' || role(p) === 'lead') for (const l of ls(p)) bodyChars += l.fold.length;
     // photo news: every paragraph of text is a caption (or ends with its photo credit)
-    const text = bodyParas.filter((p) => role(p) === 'body' || role(p) === 'lead' || role(p) === 'caption');
-    const photo = text.length > 0 && text.every((p) => role(p) === 'caption' || endsWithCredit(ls(p)));
+    const credited = (p: Paragraph, i: number) => role(p) === 'caption' || endsWithCredit(ls(p)) || (i + 1 < bodyParas.length && role(bodyParas[i + 1]) === 'credit');
+    const text = bodyParas.map((p, i) => [p, i] as const).filter(([p]) => role(p) === 'body' || role(p) === 'lead' || role(p) === 'caption');
+    const photo = text.length > 0 && text.every(([p, i]) => credited(p, i));
     const kind: Report['kind'] = photo ? 'photo' : bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
     const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
     if (Object.keys(meta).length) report.meta = meta;
