@@ -45,6 +45,7 @@ export interface Layout {
 
 const FURNITURE = furniture.lines.map((p) => new RegExp(p, 'u'));
 const METADATA = new RegExp(furniture.metadata, 'u');
+const PAGE_DATE = new RegExp(furniture.pageDate, 'u');
 const FURNITURE_MAX = 80;
 const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
 export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
@@ -53,7 +54,7 @@ const HEADING = /^#{1,6}\s/u;
 function classify(clean: string): LineKind {
   if (!clean) return 'blank';
   if (clean.charCodeAt(0) === 35 /* # */ && HEADING.test(clean)) return 'heading';
-  if (METADATA.test(clean)) return 'metadata';
+  if (METADATA.test(clean) || (clean.length <= 40 && PAGE_DATE.test(clean))) return 'metadata';
   // furniture is a short line of its own; a paragraph never is
   if (clean.length <= FURNITURE_MAX && isFurniture(clean)) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';

@@ -15,7 +15,7 @@ const FIELDS: [keyof PageMeta, string][] = [
   ['published', '发布时间|发布日期|时间|日期'],
   ['source', '信息来源|来源'],
   ['author', '作者|撰稿'],
-  ['editor', '责任编辑|责编|编辑'],
+  ['editor', '责任编辑|责编|编辑|审核|审校|校对|终审'],
   ['views', '浏览次数|访问量|阅读量|点击数|浏览'],
 ];
 const LABEL = new RegExp(`(?:^|[\\s【\\[（(|｜])(${FIELDS.map(([, l]) => l).join('|')})[:：]\\s*`, 'gu');
@@ -33,7 +33,8 @@ export function pageMeta(lines: LayoutLine[]): PageMeta {
     for (let k = 0; k < found.length; k++) {
       const end = k + 1 < found.length ? found[k + 1].at : l.clean.length;
       const value = l.clean.slice(found[k].from, end).replace(/[\s】\]）)|｜]+$/u, '').trim();
-      if (value && meta[found[k].key] === undefined) meta[found[k].key] = value;
+      // a counter the page had not filled in (浏览次数：  次) says nothing
+      if (value && meta[found[k].key] === undefined && (found[k].key !== 'views' || /\d/u.test(value))) meta[found[k].key] = value;
     }
   }
   return meta;

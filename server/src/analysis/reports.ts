@@ -183,6 +183,10 @@ function creditsOf(ps: Paragraph[], role: (p: Paragraph) => Role, ls: (p: Paragr
     for (const n of c.names) if (!names.includes(n)) names.push(n);
     byRole.set(c.role, names);
   }
+  // names in a bracket without a role that a role already credits are that role's
+  const withRole = new Set([...byRole].filter(([role]) => role).flatMap(([, names]) => names));
+  const bare = byRole.get('');
+  if (bare) byRole.set('', bare.filter((n) => !withRole.has(n)));
   return [...byRole].filter(([, names]) => names.length).map(([role, names]) => ({ role, names }));
 }
 
