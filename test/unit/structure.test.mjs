@@ -142,3 +142,22 @@ test('outline fields: the headline as printed, kind, and every credited name', (
   const [brief] = analyzeDocument(`${BODY}\n`).reports;
   assert.equal(brief.kind, 'brief');
 });
+
+test('a newspaper page\'s masthead, dateline and page code open no report; the dateline gives the year', () => {
+  const page = '青石日报\n2024年5月10日 星期五\n第3版：要闻\n\n青石镇召开春季防火工作会议\n\n本报讯（记者 王立）5月8日，青石镇召开春季防火工作会议。\n\n（王立 李明）\n';
+  both(page, (t) => {
+    const rs = analyzeDocument(t).reports;
+    assert.equal(rs.length, 1);
+    assert.equal(rs[0].kicker, undefined);
+    assert.equal(rs[0].date, '2024年5月8日');
+  });
+  assert.deepEqual(analyzeDocument(page).reports[0].bylines, [{ role: '记者', names: ['王立'] }, { role: '', names: ['李明'] }]);
+});
+
+test('the page\'s author field stops at the next label; an unfilled counter is no count', () => {
+  const page = '青石镇开展人居环境整治\n发布时间：2024-04-12 10:25  来源：青石镇人民政府  浏览次数：  次\n\n近日，青石镇启动人居环境整治行动。\n\n（作者：王立　审核：李明）\n';
+  both(page, (t) => assert.equal(analyzeDocument(t).reports.length, 1));
+  const [r] = analyzeDocument(page).reports;
+  assert.deepEqual(r.meta, { published: '2024-04-12 10:25', source: '青石镇人民政府', author: '王立', editor: '李明' });
+  assert.equal(r.date, '2024年4月12日');
+});
