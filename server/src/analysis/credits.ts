@@ -19,7 +19,13 @@ const CREDIT_ROLE = '(?:本报记者|记者|通讯员|本报通讯员|实习生)
 // a photo credit alone: 许廷合 摄 / 记者 某某 摄 / （记者 某某 摄） / 本报记者 某某 摄影报道
 export const CREDIT_LINE = new RegExp(`^[（(]?(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄(?:影)?(?:报道)?[)）]?$`, 'u');
 /** Does a (folded) line end like a photo credit? (a cheap test before the patterns) */
-export const endsLikeCredit = (s: string): boolean => /摄(?:影)?(?:报道)?[)）]?$/u.test(s.slice(-5));
+export function endsLikeCredit(s: string): boolean {
+  let n = s.length;
+  if (n && (s.charCodeAt(n - 1) === 0xff09 || s.charCodeAt(n - 1) === 41)) n--; // ）
+  if (n >= 2 && s.charCodeAt(n - 1) === 0x9053 && s.charCodeAt(n - 2) === 0x62a5) n -= 2; // 报道
+  if (n && s.charCodeAt(n - 1) === 0x5f71) n--; // 影
+  return n > 0 && s.charCodeAt(n - 1) === 0x6444; // 摄
+}
 // a caption ends with its credit: "…召开。侯聪 摄"
 export const CAPTION_CREDIT = new RegExp(`(?:${CREDIT_ROLE}\\s*)?${NAME}(?:[\\s、]+${NAME})*\\s*摄$`, 'u');
 const ROLE_FIRST = new Set(roles.bylines.map((r) => r[0]));

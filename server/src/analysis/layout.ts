@@ -2,7 +2,7 @@
 // how lines group into blank-separated blocks, and the column width a hard-wrapped
 // text was set at, inferred from the text itself.
 import furniture from '../../data/furniture.json';
-import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE, endsLikeCredit } from './credits';
+import { BYLINE_LINE, bracketedByline, CAPTION_CREDIT, CREDIT_LINE, endsLikeCredit, mayOpenByline } from './credits';
 import { withoutResidue } from './residue';
 import { foldChars } from './charFold';
 import { readInContext } from './context';
@@ -43,9 +43,11 @@ export interface Layout {
   markdown: boolean;
 }
 
-const FURNITURE = furniture.lines.map((p) => new RegExp(p, 'u'));
+// one pattern of all the alternatives: one pass over a line instead of one per pattern
+const FURNITURE = new RegExp(furniture.lines.map((p) => `(?:${p})`).join('|'), 'u');
 const METADATA = new RegExp(furniture.metadata, 'u');
 const PAGE_DATE = new RegExp(furniture.pageDate, 'u');
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const FURNITURE_MAX = 80;
 const SOURCE_TAG = /^[（(][\p{Script=Han}]{1,8}[)）]$/u;
 export const LEAD = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|上旬|下旬)?[,，\s]|日前[,，]|近日[,，]|近期[,，]|连日来[,，]|昨天|今天|昨日|今年以来[,，])/u;
@@ -54,7 +56,7 @@ const HEADING = /^#{1,6}\s/u;
 function classify(clean: string): LineKind {
   if (!clean) return 'blank';
   if (clean.charCodeAt(0) === 35 /* # */ && HEADING.test(clean)) return 'heading';
-  if (METADATA.test(clean) || (clean.length <= 40 && PAGE_DATE.test(clean))) return 'metadata';
+  if (METADATA.test(clean) || (clean.length <= 40 && isDigit(clean.charCodeAt(0)) && PAGE_DATE.test(clean))) return 'metadata';
   // furniture is a short line of its own; a paragraph never is
   if (clean.length <= FURNITURE_MAX && isFurniture(clean)) return 'furniture';
   if (SOURCE_TAG.test(clean)) return 'source-tag';
@@ -62,7 +64,7 @@ function classify(clean: string): LineKind {
   const lastCode = clean.charCodeAt(clean.length - 1);
   const credit = endsLikeCredit(clean);
   if (credit && clean.length <= 40 && CREDIT_LINE.test(clean)) return 'credit';
-  if (clean.length <= 60 && BYLINE_LINE.test(clean)) return 'byline';
+  if (clean.length <= 60 && mayOpenByline(clean) && BYLINE_LINE.test(clean)) return 'byline';
   const closing = lastCode === 0xff09 || lastCode === 41 ? bracketedByline(clean) : null;
   if (closing) return closing === 'byline' ? 'byline' : 'source-tag';
   // a caption may open with a date like a lead, so it is recognised first
@@ -77,8 +79,7 @@ const CONTINUED_START = '·•、，,。；;：:）)';
 const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
 
 function isFurniture(clean: string): boolean {
-  for (let k = 0; k < FURNITURE.length; k++) if (FURNITURE[k].test(clean)) return true;
-  return false;
+  return FURNITURE.test(clean);
 }
 
 /** A line that could be a headline: short, no sentence punctuation except a "某地:" title colon. */

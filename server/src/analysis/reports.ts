@@ -15,8 +15,9 @@ const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[
 const AGENCY = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网)/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
-const REPORTER = /记者|通讯员/u;
 const SUBTITLE = /^(?:——|--|－－|—)/u;
+/** how much of a lead is read for its date and for a name made from it */
+const LEAD_CHARS = 200;
 /** a report with no more body text than this is a brief */
 const BRIEF_CHARS = 300;
 
@@ -76,9 +77,14 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
   }
 
   function build(ps: Paragraph[], heads: Paragraph[], from: number): Report {
-    const all = ps.flatMap((p) => ls(p));
-    let start = Infinity, end = -Infinity;
-    for (const l of all) { if (l.contentStart < start) start = l.contentStart; if (l.contentEnd > end) end = l.contentEnd; }
+    // a paragraph's lines are in order: its first and last bound it
+    let start = Infinity, end = -Infinity, lastLine = 0;
+    for (const p of ps) {
+      const a = lines[p.lines[0]], b = lines[p.lines[p.lines.length - 1]];
+      if (a.contentStart < start) start = a.contentStart;
+      if (b.contentEnd > end) end = b.contentEnd;
+      if (b.index > lastLine) lastLine = b.index;
+    }
     const headLines = heads.flatMap((p) => ls(p));
     // a headline broken over lines is one head again (inside a block too: 李朝峰主持召开 / 十五届…)
     const merged: Paragraph[][] = [];
@@ -90,11 +96,11 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     const headTexts = groupLines.map((g) => g.map((l) => l.clean.replace(/^#+\s*/u, '')).join(''));
     const bodyParas = ps.filter((p) => !heads.includes(p));
     const lead = bodyParas.find((p) => role(p) === 'lead' || role(p) === 'body') ?? bodyParas.find((p) => role(p) === 'caption');
-    const leadFold = lead ? ls(lead).map((l) => l.fold).join('') : '';
-    const leadShown = lead ? ls(lead).map((l) => l.clean).join('') : '';
+    // enough of the lead for its date and a name made from it
+    let leadFold = '', leadShown = '';
+    for (let i = 0; lead && i < lead.lines.length && leadFold.length < LEAD_CHARS; i++) { leadFold += lines[lead.lines[i]].fold; leadShown += lines[lead.lines[i]].clean; }
     // the page's data: metadata and furniture lines from the end of the report before to this one's end
     const metaLines: LayoutLine[] = [];
-    const lastLine = all.reduce((m, l) => Math.max(m, l.index), 0);
     for (let i = from; i <= lastLine; i++) if (lines[i].kind === 'metadata' || lines[i].kind === 'furniture') metaLines.push(lines[i]);
     const meta = pageMeta(metaLines);
     const date = findDate(leadFold, meta, year);
@@ -107,7 +113,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       nameLines = groupLines[t];
     } else {
       name = nameFromLead(leadShown, leadFold, date);
-      nameLines = lead ? [ls(lead)[0]] : [all[0]];
+      nameLines = [lines[(lead ?? ps[0]).lines[0]]];
     }
     const captions = ps.filter((p) => role(p) === 'caption' || role(p) === 'credit').map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
     const bylines = creditsOf(ps, role, ls, meta);
@@ -164,7 +170,7 @@ function creditsOf(ps: Paragraph[], role: (p: Paragraph) => Role, ls: (p: Paragr
       continue;
     }
     for (const l of pl) {
-      if ((l.kind === 'lead' || l.kind === 'body') && REPORTER.test(l.fold)) {
+      if ((l.kind === 'lead' || l.kind === 'body') && (l.fold.includes('记者') || l.fold.includes('通讯员'))) {
         // a lead's bracket byline, or one run into a paragraph's end
         const m = /[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.fold.slice(0, 40)) ?? /[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.fold);
         if (m) {

@@ -55,7 +55,10 @@ const ROLE_NAMES = new RegExp(`(?:记者|通讯员|实习生)[\\s:：]*${NAME}(?
  */
 function separated(s: string): (i: number) => boolean {
   const spans: [number, number][] = [];
-  for (const re of [BRACKET_BYLINE, BRACKET_NAMES, ROLE_NAMES]) {
+  const bracket = s.includes('（') || s.includes('(');
+  const role = s.includes('记者') || s.includes('通讯员') || s.includes('实习生');
+  for (const re of [bracket && role ? BRACKET_BYLINE : null, bracket ? BRACKET_NAMES : null, role ? ROLE_NAMES : null]) {
+    if (!re) continue;
     re.lastIndex = 0;
     for (let m; (m = re.exec(s));) spans.push([m.index, m.index + m[0].length]);
   }
