@@ -3,7 +3,7 @@
 // between them), or at a news-agency lead (本报讯, 新华社…) once the current report already
 // has a body. Bylines, editor and source lines, captions, credits and furniture belong to
 // the report around them; they never open one. Everything is read on the folded lines.
-import { bracketedByline, BYLINE_LINE, bylinesIn, creditSpans } from './credits';
+import { bracketedByline, BYLINE_LINE, bylinesIn, creditSpans, endsLikeCredit, mayOpenByline } from './credits';
 import type { Layout, LayoutLine } from './layout';
 import { pageMeta, type PageMeta } from './pageMeta';
 import type { Paragraph } from './reflow';
@@ -11,8 +11,8 @@ import type { Report } from './types';
 
 const EVENT = /召开|举行|举办|开展|启动|召集|主持|出席|调研|视察|走访|部署|会议|开班|开幕|闭幕|签约|揭牌|座谈|推进会|研讨|培训|慰问|检查|督导|发布|通报|学习|宣讲/u;
 const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[（(][^）)]*[)）])?\s*/u;
-// a lead that opens a report of its own even inside running text: a news agency's mark
-const AGENCY = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网)/u;
+// a lead that opens a report of its own even inside running text: a news agency's mark, an undated lead
+const OPENING = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:日前|近日|近期)[,，])/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
 const SUBTITLE = /^(?:——|--|－－|—)/u;
@@ -40,7 +40,11 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
   // furniture and metadata before a report (a web page's header) are that report's page data
   let pending = 0;
   const close = () => {
-    if (cur && (cur.hasBody || cur.heads.length)) reports.push(build(cur.paras, cur.heads, cur.from));
+    if (cur && (cur.hasBody || cur.heads.length)) {
+      reports.push(build(cur.paras, cur.heads, cur.from));
+      // the page's data of the next report lies after this one
+      for (const p of cur.paras) pending = Math.max(pending, p.lines[p.lines.length - 1] + 1);
+    }
     cur = null;
   };
 
@@ -54,13 +58,13 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       if (cur && !cur.hasBody && cur.heads.length) { cur.heads.push(...heads); cur.paras.push(...heads); continue; }
       close();
       cur = { paras: [...heads], heads, hasBody: false, ended: false, from: pending };
-      pending = p.lines[0];
       continue;
     }
-    // a lead after body text opens the next report when it is a news agency's, when the report
-    // before has closed (its byline or source tag came), or when it is a photo-news item
-    if (r === 'lead' && cur && cur.hasBody && (cur.ended || AGENCY.test(lines[p.lines[0]].fold) || isPhotoItem(k))) close();
-    if (!cur) { cur = { paras: [], heads: [], hasBody: false, ended: false, from: pending }; pending = p.lines[0]; }
+    // a lead after body text opens the next report when it is a news agency's or an undated one
+    // (日前，近日，), when the report before has closed (its byline or source tag came), or when
+    // it is a photo-news item; a dated paragraph (7月22日，…) goes on telling the same report
+    if (r === 'lead' && cur && cur.hasBody && (cur.ended || OPENING.test(lines[p.lines[0]].fold) || isPhotoItem(k))) close();
+    if (!cur) cur = { paras: [], heads: [], hasBody: false, ended: false, from: pending };
     cur.paras.push(p);
     if (r === 'lead' || r === 'body' || r === 'caption') cur.hasBody = true;
     if (cur.hasBody && (r === 'byline' || r === 'tag' || r === 'meta' || r === 'credit')) cur.ended = true;
@@ -71,7 +75,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
 
   /** A paragraph that ends with its photo credit or is followed by one: 12月14日，…。⏎许廷合 摄 */
   function isPhotoItem(k: number): boolean {
-    if (endsWithCredit(ls(paras[k]))) return true;
+    if (endsLikeCredit(lines[paras[k].lines[paras[k].lines.length - 1]].fold)) return true;
     const next = paras[k + 1];
     return next !== undefined && role(next) === 'credit';
   }
@@ -85,7 +89,6 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       if (b.contentEnd > end) end = b.contentEnd;
       if (b.index > lastLine) lastLine = b.index;
     }
-    const headLines = heads.flatMap((p) => ls(p));
     // a headline broken over lines is one head again (inside a block too: 李朝峰主持召开 / 十五届…)
     const merged: Paragraph[][] = [];
     for (const h of heads) {
@@ -102,7 +105,7 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
     // the page's data: metadata and furniture lines from the end of the report before to this one's end
     const metaLines: LayoutLine[] = [];
     for (let i = from; i <= lastLine; i++) if (lines[i].kind === 'metadata' || lines[i].kind === 'furniture') metaLines.push(lines[i]);
-    const meta = pageMeta(metaLines);
+    const meta: PageMeta = metaLines.length ? pageMeta(metaLines) : {};
     const date = findDate(leadFold, meta, year);
     let name: string, kicker: string | undefined, subtitle: string | undefined, nameLines: LayoutLine[];
     if (headTexts.length) {
@@ -115,17 +118,22 @@ export function segmentReports(lay: Layout, paras: Paragraph[], headlineJoins: S
       name = nameFromLead(leadShown, leadFold, date);
       nameLines = [lines[(lead ?? ps[0]).lines[0]]];
     }
-    const captions = ps.filter((p) => role(p) === 'caption' || role(p) === 'credit').map((p) => ({ start: ls(p)[0].contentStart, end: ls(p)[ls(p).length - 1].contentEnd }));
-    const bylines = creditsOf(ps, role, ls, meta);
+    const captions = ps.filter((p) => role(p) === 'caption' || role(p) === 'credit').map((p) => ({ start: lines[p.lines[0]].contentStart, end: lines[p.lines[p.lines.length - 1]].contentEnd }));
+    const bylines = creditsOf(lines, ps, role, meta);
     const nameSpan = { start: nameLines[0].contentStart, end: nameLines[nameLines.length - 1].contentEnd };
     let bodyChars = 0;
-    for (const p of bodyParas) if (role(p) === 'body' || role(p) === 'lead') for (const l of ls(p)) bodyChars += l.fold.length;
-    // photo news: every paragraph of text is a caption (or ends with its photo credit)
-    const credited = (p: Paragraph, i: number) => role(p) === 'caption' || endsWithCredit(ls(p)) || (i + 1 < bodyParas.length && role(bodyParas[i + 1]) === 'credit');
-    const text = bodyParas.map((p, i) => [p, i] as const).filter(([p]) => role(p) === 'body' || role(p) === 'lead' || role(p) === 'caption');
-    const photo = text.length > 0 && text.every(([p, i]) => credited(p, i));
+    for (const p of bodyParas) if (role(p) === 'body' || role(p) === 'lead') for (const i of p.lines) bodyChars += lines[i].fold.length;
+    // photo news: every paragraph of text is a caption, ends with its photo credit or has it next
+    let texts = 0, credited = 0;
+    for (let i = 0; i < bodyParas.length; i++) {
+      const p = bodyParas[i], r = role(p);
+      if (r !== 'body' && r !== 'lead' && r !== 'caption') continue;
+      texts++;
+      if (r === 'caption' || endsLikeCredit(lines[p.lines[p.lines.length - 1]].fold) || (i + 1 < bodyParas.length && role(bodyParas[i + 1]) === 'credit')) credited++;
+    }
+    const photo = texts > 0 && credited === texts;
     const kind: Report['kind'] = photo ? 'photo' : bodyChars <= BRIEF_CHARS ? 'brief' : 'report';
-    const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: headLines.length ? { start: headLines[0].contentStart, end: headLines[headLines.length - 1].contentEnd } : undefined, date, bylines, captions };
+    const report: Report = { start, end, name: name.replace(/\s+/gu, ' ').trim(), kind, kicker, subtitle, nameSpan, headline: heads.length ? { start: lines[heads[0].lines[0]].contentStart, end: lines[heads[heads.length - 1].lines[heads[heads.length - 1].lines.length - 1]].contentEnd } : undefined, date, bylines, captions };
     if (Object.keys(meta).length) report.meta = meta;
     return report;
   }
@@ -136,7 +144,7 @@ function roleOf(lines: LayoutLine[], p: Paragraph): Role {
   const first = lines[p.lines[0]];
   if (p.moved) return 'caption';
   // a byline wrapped or cut by a column break reads as one only whole
-  if (p.lines.length > 1 && p.lines.length <= 3) {
+  if (p.lines.length > 1 && p.lines.length <= 3 && (mayOpenByline(first.fold) || first.fold[0] === '(')) {
     const whole = p.lines.map((i) => lines[i].fold).join('');
     if (whole.length <= 60 && BYLINE_LINE.test(whole)) return 'byline';
     const closing = bracketedByline(whole);
@@ -156,20 +164,21 @@ function roleOf(lines: LayoutLine[], p: Paragraph): Role {
 }
 
 /** Every credited name of a report, by role, in order: bylines, a lead's bracket, a byline run on, photo credits, the page's author. */
-function creditsOf(ps: Paragraph[], role: (p: Paragraph) => Role, ls: (p: Paragraph) => LayoutLine[], meta: PageMeta): Credit[] {
+function creditsOf(lines: LayoutLine[], ps: Paragraph[], role: (p: Paragraph) => Role, meta: PageMeta): Credit[] {
   const found: Credit[] = [];
   for (const p of ps) {
     const r = role(p);
-    const pl = ls(p);
     if (r === 'byline' || r === 'tag') {
-      const fold = pl.map((l) => l.fold).join(''), shown = pl.map((l) => l.clean).join('');
+      let fold = '', shown = '';
+      for (const i of p.lines) { fold += lines[i].fold; shown += lines[i].clean; }
       const names = bylinesIn(fold, shown);
       // a bracket of names only (甲 乙) credits authors without saying which role: listed as written
       if (!names.length && r === 'tag' && /\s/u.test(fold)) found.push({ role: '', names: shown.replace(/^[（(]|[)）]$/gu, '').trim().split(/\s+/u) });
       found.push(...names);
       continue;
     }
-    for (const l of pl) {
+    for (const i of p.lines) {
+      const l = lines[i];
       if ((l.kind === 'lead' || l.kind === 'body') && (l.fold.includes('记者') || l.fold.includes('通讯员'))) {
         // a lead's bracket byline, or one run into a paragraph's end
         const m = /[（(][^）)]*(?:记者|通讯员)[^）)]*[)）]/u.exec(l.fold.slice(0, 40)) ?? /[。！？”](\s*(?:本报记者|记者|通讯员)[^。]*)$/u.exec(l.fold);
@@ -202,7 +211,6 @@ function shownAt(l: LayoutLine, name: string, from: number): string {
   return at < 0 ? name : l.clean.slice(at, at + name.length);
 }
 
-const endsWithCredit = (ls: LayoutLine[]) => /摄(?:影)?$/u.test(ls[ls.length - 1].fold);
 
 /**
  * In a stack, the title: in markdown the heading of the highest level (fewest #), else the line
