@@ -75,6 +75,7 @@ function classify(clean: string): LineKind {
 }
 
 const OPEN_END = '、：:，,；;“‘《（(「『';
+const HAN = /\p{Script=Han}/u;
 const CONTINUED_START = '·•、，,。；;：:）)';
 const TITLE_COLON = /^[\p{Script=Han}]{2,10}[:：]/u;
 
@@ -89,6 +90,8 @@ export function isHeadlineShaped(clean: string): boolean {
   if (OPEN_END.includes(clean[clean.length - 1])) return false;
   // one that starts inside a clause (·吾斯曼 訾雪）, or opens a bracket it does not close, is a piece of one
   if (CONTINUED_START.includes(clean[0]) || unbalanced(clean)) return false;
+  // a headline is Chinese: a line of Latin letters and marks (mojibake, a URL) is not one
+  if (!HAN.test(clean)) return false;
   if (isSentenceMark(clean.charCodeAt(clean.length - 1)) && endsSentence(clean)) return false;
   // "老吴营社区:清理河道垃圾,寨河变…" — a feature title may hold one comma after its colon
   const title = TITLE_COLON.exec(clean);
