@@ -21,9 +21,12 @@ function cached<T>(cache: WeakMap<Analysis, T>, a: Analysis, make: () => T): T {
   return v;
 }
 
-/** The report's date, every credited name by role, and the page's source (labelled as pages label it). */
-export const reportDetail = (r: Report): string =>
-  [r.date, ...r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`.trim()), r.meta?.source && `来源 ${r.meta.source}`].filter(Boolean).join(' · ');
+/** What kind of report it is (a plain report says nothing), its date, every credited name by role, the page's source. */
+export const reportDetail = (r: Report, locale: Locale = 'en'): string => {
+  const d = DETAIL[locale];
+  const kind = r.kind === 'photo' ? d.photo : r.kind === 'brief' ? d.brief : undefined;
+  return [kind, r.date, ...r.bylines.map((b) => `${b.role} ${b.names.join(' ')}`.trim()), r.meta?.source && `${d.source} ${r.meta.source}`].filter(Boolean).join(' · ');
+};
 
 /** Index of the report holding offset, by binary search over report starts (reports are in order). */
 export function reportIndexAt(a: Analysis, off: number): number {
@@ -58,8 +61,8 @@ export function reportContents(a: Analysis): Contents[] {
 
 /** what each child of a report is (and each kind of person), in the user's language */
 export const DETAIL = {
-  en: { kicker: 'kicker', subtitle: 'subtitle', caption: 'caption', slogan: 'slogan', official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person' },
-  zh: { kicker: '引题', subtitle: '副题', caption: '图片说明', slogan: '提法', official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物' },
+  en: { kicker: 'kicker', subtitle: 'subtitle', caption: 'caption', slogan: 'slogan', official: 'official', reporter: 'reporter', photographer: 'photographer', other: 'person', photo: 'photo news', brief: 'brief', source: 'source' },
+  zh: { kicker: '引题', subtitle: '副题', caption: '图片说明', slogan: '提法', official: '官员', reporter: '记者/通讯员', photographer: '摄影', other: '人物', photo: '图片新闻', brief: '简讯', source: '来源' },
 };
 
 const symbolCache = new WeakMap<Analysis, Partial<Record<Locale, DocumentSymbol[]>>>();
@@ -90,7 +93,7 @@ export function documentSymbols(_doc: TextDocument, a: Analysis, locale: Locale 
         const at = li.range(e.span);
         children.push({ name: e.count > 1 ? `${e.text} ×${e.count}` : e.text, detail: d.slogan, kind: SymbolKind.Constant, range: at, selectionRange: at });
       }
-      return { name: r.name || '—', detail: reportDetail(r), kind: SymbolKind.Module, range: whole, selectionRange: sel, children };
+      return { name: r.name || '—', detail: reportDetail(r, locale), kind: SymbolKind.Module, range: whole, selectionRange: sel, children };
     });
   })());
 }
