@@ -161,3 +161,13 @@ test('the page\'s author field stops at the next label; an unfilled counter is n
   assert.deepEqual(r.meta, { published: '2024-04-12 10:25', source: '青石镇人民政府', author: '王立', editor: '李明' });
   assert.equal(r.date, '2024年4月12日');
 });
+
+test('in an indented column, a sentence end at full width before a column break does not end the paragraph', () => {
+  // 10 characters a line; a paragraph's first line is indented by two (8 characters)
+  const cut = ['松原县开展春季义务植树活动', '', '县林业局组织干部', '职工到林场参加义务植', '树活动，现场一派繁忙', '景象。大家干劲十足。', '', '活动中，技术人员现场', '讲解栽植要领，确保成', '活率达到九成五以上。', '', '据了解，今年全', '县计划完成义务植树五', '十万株。', ''].join('\n');
+  // the next block opens at full width: the rest of the paragraph
+  both(cut, (t) => assert.equal(paragraphs(t).length, 3));
+  // it opens indented: a paragraph of its own
+  const indented = cut.replace('活动中，技术人员现场\n讲解栽植要领，确保成', '活动中，技术人\n员现场讲解栽植要领，确');
+  both(indented, (t) => assert.equal(paragraphs(t).length, 4));
+});

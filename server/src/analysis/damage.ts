@@ -3,7 +3,7 @@
 // mojibake), for a whole text or, after an edit, for the part of it the edit touched.
 //
 // Incremental update rests on one property of the reflow: nothing joins across a block
-// whose last line is body text ending a sentence (a "safe cut"). Between two safe cuts the
+// whose last line is body text ending a sentence short of a wrapped column's width (a "safe cut"). Between two safe cuts the
 // analysis depends only on that stretch of text and on the column width the whole text
 // was wrapped at. So an edit re-analyses the stretch around it; the rest is reused, shifted.
 import { mojibakeFinding } from './encoding';
@@ -11,7 +11,7 @@ import { furnitureFindings } from './furniture';
 import { readInContext } from './context';
 import { blocksOf, hasHeadings, inferWrapWidth, layout, layoutLines, type Block, type Layout, type LayoutLine } from './layout';
 import { halfwidthFindings } from './punctuation';
-import { reflow, type Paragraph, type Reflow } from './reflow';
+import { fillsColumn, reflow, type Paragraph, type Reflow } from './reflow';
 import { findResidue, type Residue } from './residue';
 import { straySpaceFindings } from './spacing';
 import { endsSentence, firstFrom } from './text';
@@ -62,7 +62,8 @@ function lineFindings(text: string, all: LayoutLine[], lines: LayoutLine[], resi
 }
 
 /** Can nothing join across the end of a block ending with this line? */
-const safeCutAfter = (last: LayoutLine) => (last.kind === 'body' || last.kind === 'lead') && endsSentence(last.clean);
+// (in a wrapped text, not a line that fills the column: the paragraph may go on after a column break)
+const safeCutAfter = (last: LayoutLine, wrapWidth: number | null) => (last.kind === 'body' || last.kind === 'lead') && endsSentence(last.clean) && (wrapWidth === null || !fillsColumn(last, wrapWidth));
 
 // an edit touching more than this share of the text is analysed afresh
 const LARGE_EDIT = 0.25;
@@ -84,11 +85,11 @@ export function updateDamage(prev: Damage, text: string): Damage {
   const { lines: oldLines, blocks: oldBlocks, wrapWidth, markdown } = prev.layout;
   // the window: whole blocks from the last safe cut before the edit to the first after it
   let b0 = blockAtOrBefore(oldBlocks, oldLines, p);
-  while (b0 > 0 && !safeCutAfter(oldLines[oldBlocks[b0 - 1].last])) b0--;
+  while (b0 > 0 && !safeCutAfter(oldLines[oldBlocks[b0 - 1].last], wrapWidth)) b0--;
   let b1 = blockAtOrAfter(oldBlocks, oldLines, Math.max(p, old.length - s));
   for (;;) {
     // the cut after the window's last block must be safe once it is re-analysed; test it on the new lines below
-    while (b1 < oldBlocks.length - 1 && !safeCutAfter(oldLines[oldBlocks[b1].last])) b1++;
+    while (b1 < oldBlocks.length - 1 && !safeCutAfter(oldLines[oldBlocks[b1].last], wrapWidth)) b1++;
     const firstLine = b0 === 0 ? 0 : oldBlocks[b0].first;
     const endLine = b1 + 1 < oldBlocks.length ? oldBlocks[b1 + 1].first : oldLines.length; // exclusive
     const from = firstLine < oldLines.length ? oldLines[firstLine].start : old.length;
@@ -106,7 +107,7 @@ export function updateDamage(prev: Damage, text: string): Damage {
     const midBlocks = blocksOf(mid).map((b) => ({ first: b.first + firstLine, last: b.last + firstLine }));
     readInContext(mid, midBlocks, wrapWidth, markdown, firstLine);
     const lastMid = midBlocks.length ? mid[midBlocks[midBlocks.length - 1].last - firstLine] : null;
-    if (endLine < oldLines.length && lastMid && !safeCutAfter(lastMid) && b1 < oldBlocks.length - 1) { b1++; continue; }
+    if (endLine < oldLines.length && lastMid && !safeCutAfter(lastMid, wrapWidth) && b1 < oldBlocks.length - 1) { b1++; continue; }
     const lines = oldLines.slice(0, firstLine).concat(mid, shifted(oldLines, endLine, (l) => shiftLine(l, delta, lineDelta)));
     // blocks and paragraphs hold line numbers only: typing within a line leaves those after the window as they are
     const blocksAfter = oldBlocks.slice(b1 + 1);

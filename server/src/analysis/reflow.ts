@@ -73,7 +73,7 @@ export function reflow(lay: Layout, text: string): Reflow {
       const last = lines[p.lines[p.lines.length - 1]];
       // a byline cut in two by a column break (记者 甲 通⏎⏎讯员 乙) is one byline
       const after = k + 1 < paras.length ? paras[k + 1] : null;
-      const rest = after !== null && bylineCut(lines, p.lines, after.lines);
+      const rest = after !== null && (bylineCut(lines, p.lines, after.lines) || (wrapWidth !== null && columnGoesOn(lines, p.lines, after.lines, wrapWidth)));
       if (!rest && !unfinished(lines, p.lines)) break;
       // skip captions (and their lone credit lines) that interrupt the sentence
       let j = k + 1;
@@ -158,7 +158,7 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
   if (!endsSentence(a.fold)) return true;
   // a full line that ends a sentence: the paragraph goes on unless the line is clearly short
   // (an OCR column counts characters: half-width digits make a full line look short by width)
-  return Math.max(a.width, 2 * a.clean.length) >= width - 1;
+  return reachesColumn(a, width);
 }
 
 /**
@@ -177,6 +177,22 @@ const BYLINE_NAMES = new RegExp(`^${NAME}(?:[\\s、]+${NAME})*$`, 'u');
 /** A metadata line wrapped in the column: 来源：某某街⏎道办事处, 编辑：甲 审核：⏎乙 (a short rest, no clause in it). */
 function metadataJoins(a: LayoutLine, n: LayoutLine): boolean {
   return a.kind === 'metadata' && (n.kind === 'body' || n.kind === 'headline') && n.fold.length <= 12 && !CLAUSE_PUNCT.test(n.fold);
+}
+
+/** Does a line reach the column's width? (an OCR column counts characters: half-width digits make a full line look short) */
+const reachesColumn = (l: LayoutLine, width: number): boolean => Math.max(l.width, 2 * l.clean.length) >= width - 1;
+/** Is a line one full line of the column: reaching its width, not a longer line of another layout? */
+export const fillsColumn = (l: LayoutLine, width: number): boolean => reachesColumn(l, width) && l.width <= width + 2;
+
+/**
+ * In a column whose paragraphs open indented (this one's first line is short), a paragraph that
+ * ends a sentence at the column's full width and a block after it that opens at full width are
+ * one paragraph a column break cut at a sentence's end.
+ */
+function columnGoesOn(lines: LayoutLine[], p: number[], q: number[], width: number): boolean {
+  const last = lines[p[p.length - 1]], first = lines[q[0]], opening = lines[p[0]];
+  if (p.length < 2 || !BODYLIKE.has(last.kind) || first.kind !== 'body' || !endsSentence(last.fold)) return false;
+  return fillsColumn(last, width) && fillsColumn(first, width) && !fillsColumn(opening, width - 2);
 }
 
 /** Two one-line paragraphs that are one byline only when read together. */
