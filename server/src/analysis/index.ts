@@ -111,9 +111,10 @@ function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[]
   return out;
 }
 
-// Where a role stands in the original (it is shown as written: original script, residue removed).
+// Where a role stands in the original (it is shown as written: original script, residue
+// removed): right after the name (习近平总书记) or the nearest before it.
 function roleSpan(view: View, hit: Span, role: string): Span | null {
-  const at = view.text.lastIndexOf(role, hit.start);
+  const at = view.text.startsWith(role, hit.end) ? hit.end : view.text.lastIndexOf(role, hit.start);
   return at < 0 ? null : toOriginal(view, at, at + role.length);
 }
 

@@ -1,0 +1,124 @@
+// Credits: bylines (记者 刘怡辰 通讯员 李雪, （记者 许廷合）, 全媒体记者:王勃 陶然), editorial
+// credit lines (责任编辑：左岚 审核：桑宁), photo credits (侯聪 摄), and a role-less bracketed
+// byline closing a report (（庞一凡 卓思琪）). A credit vouches for its names: a whole token
+// there is a name even without a listed surname (额尔敦), or when it is an everyday word.
+// A credit never continues past its own line.
+import roleData from '../../../data/roles.json';
+import { dotNameAt, Evidence, nameAt, surnameAt, surnameShaped, wordAt } from './names';
+import { hanAt, isInlineSpace, isSpace, Lexicon, sticky } from './scan';
+
+export const CREDIT_ROLES = new Lexicon(roleData.bylines.filter((r) => r !== '摄' && r !== '文' && r !== '图'));
+export interface Found { start: number; name: string; roles: string[] }
+
+const NAME_TOKEN = /[\p{Script=Han}][\p{Script=Han}·]{1,8}/uy;
+const TOKEN_END = /(?:[\s、，,)）]|$)/uy;
+export const REPORTER = /记者|通讯员|实习生/u;
+const COLON = (c: number) => c === 0x3a || c === 0xff1a;
+
+/**
+ * Names in a token of run-together credits, split by name shape: 郑家宁高远山 → 郑家宁, 高远山.
+ * A token that holds one name comes back whole.
+ */
+function splitRun(s: string, k: number, len: number): number[] {
+  if (len <= 3 || s.indexOf('·', k) - k < len && s.indexOf('·', k) >= k) return [len];
+  if (surnameAt(s, k) === 2) return len <= 4 ? [len] : [4, ...splitRun(s, k + 4, len - 4).filter((x) => x > 0)];
+  for (const first of len === 4 ? [2] : [3, 2]) {
+    const rest = len - first;
+    if (rest >= 2 && rest <= 6 && surnameAt(s, k + first) > 0 && (len !== 4 || surnameAt(s, k) > 0)) return [first, ...splitRun(s, k + first, rest)];
+  }
+  return [len];
+}
+
+/** A credit role at i and the names after it, on its line. Returns where to look next. */
+export function creditAt(s: string, i: number, out: Found[]): number {
+  const role = CREDIT_ROLES.at(s, i);
+  if (!role) return i + 1;
+  const n = s.length;
+  let k = i + role.length;
+  for (let c = s.charCodeAt(k); COLON(c) || isInlineSpace(c); c = s.charCodeAt(++k));
+  const resume = k;
+  let separated = k > i + role.length;
+  // 审核, 策划, 视频 are words too: as a credit they stand before a colon or a space
+  if (k === i + role.length && !REPORTER.test(role)) return resume;
+  for (;;) {
+    NAME_TOKEN.lastIndex = k;
+    const tok = NAME_TOKEN.exec(s);
+    if (!tok) break;
+    let len = tok[0].length;
+    // 记者 姚林明 and 通讯员 唐敏晓 joined into one line: the name ends where a role or 本报讯 begins
+    let cut = false;
+    for (let j = 2; j < len && !cut; j++) if (CREDIT_ROLES.at(s, k + j) || s.startsWith('本报', k + j)) { len = j; cut = true; }
+    // a whole token, set off by a space or colon (or short, in brackets: （记者王勃）)
+    const ends = cut || sticky(TOKEN_END, s, k + len) || CREDIT_ROLES.at(s, k + len) !== null;
+    const run = ends && len > 4 && splitRun(s, k, len).length > 1; // 通讯员郑家宁高远山
+    const whole = ends && (separated || len <= 4 || run);
+    let names: number[] = [];
+    if (whole) {
+      const dot = dotNameAt(s, k, k + len);
+      names = dot ? [dot.length] : splitRun(s, k, len);
+      // each piece a name: 2–4 characters, no everyday word, a surname unless the credit set it off alone
+      const ok = dot !== null || names.every((l, j) => {
+        const at = k + names.slice(0, j).reduce((a, b) => a + b, 0);
+        return l >= 2 && l <= 4 && !(l === 2 && wordAt(s, at)) && (surnameAt(s, at) > 0 || (separated && (names.length === 1 || surnameShaped(s, at))));
+      });
+      if (!ok) break;
+    } else {
+      // "记者王勃" written without a space: a surname-shaped name
+      const nm = dotNameAt(s, k, n) ?? nameAt(s, k, n, Evidence.Strong);
+      if (!nm) break;
+      names = [nm.length];
+      len = nm.length;
+    }
+    let at = k;
+    for (const l of names) { out.push({ start: at, name: s.slice(at, at + l), roles: [role] }); at += l; }
+    k += len;
+    let sep = 0;
+    while (sep < 4 && k + sep < n && (isInlineSpace(s.charCodeAt(k + sep)) || '、，,'.includes(s[k + sep]))) sep++;
+    if (!sep || CREDIT_ROLES.at(s, k + sep)) break;
+    k += sep;
+    separated = true;
+  }
+  return resume;
+}
+
+/** Photo credits: …召开。侯聪 摄 — from each 摄 back over spaces to 2–4 Han (or ·). */
+export function photoCredits(s: string): Found[] {
+  const n = s.length;
+  const out: Found[] = [];
+  for (let q = s.indexOf('摄'), last = 0; q >= 0; q = s.indexOf('摄', q + 1)) {
+    if (q + 1 < n && !isSpace(s.charCodeAt(q + 1)) && !'，,。）)'.includes(s[q + 1])) continue;
+    let r = q;
+    while (r > last && isInlineSpace(s.charCodeAt(r - 1))) r--;
+    let p = -1;
+    for (let c = Math.max(last, r - 4); c <= r - 2 && p < 0; c++) {
+      if (!hanAt(s, c)) continue;
+      let j = c + 1;
+      while (j < r && (s.charCodeAt(j) === 0xb7 || hanAt(s, j))) j++;
+      if (j === r) p = c;
+    }
+    if (p < 0) continue;
+    last = q + 1;
+    if (surnameShaped(s, p)) out.push({ start: p, name: s.slice(p, r), roles: [] });
+  }
+  return out;
+}
+
+// a line that is only names in brackets, separated by spaces: （庞一凡 卓思琪）
+const BRACKETED = /^[ \t\u3000]*[（(]([\p{Script=Han}·]{2,9}(?:[ \t\u3000]+[\p{Script=Han}·]{2,9})+)[）)][ \t\u3000]*$/gmu;
+
+/** A role-less byline closing a report: every token must look like a name. */
+export function bracketedBylines(s: string): Found[] {
+  const out: Found[] = [];
+  for (const m of s.matchAll(BRACKETED)) {
+    const body = m[1], base = m.index! + m[0].indexOf(body);
+    const found: Found[] = [];
+    for (const t of body.matchAll(/[^ \t\u3000]+/gu)) {
+      const at = base + t.index!;
+      const ok = t[0].includes('·') ? dotNameAt(s, at, at + t[0].length) === t[0] : t[0].length <= 4 && surnameShaped(s, at) && !wordAt(s, at);
+      if (!ok) { found.length = 0; break; }
+      found.push({ start: at, name: t[0], roles: [] });
+    }
+    out.push(...found);
+  }
+  return out;
+}

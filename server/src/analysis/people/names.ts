@@ -1,0 +1,113 @@
+// What a name looks like: a surname from the table, one or two given characters, and a right
+// edge decided by the name's shape — where a function character or a word of the dictionary
+// begins — never by a list of the words that may follow. How sure the context is decides how
+// much the candidate itself must look like a name (given-name statistics from jieba's own
+// dictionary, data/name-stats.json).
+import notNames from '../../../data/not-names.json';
+import stats from '../../../data/name-stats.json';
+import roleData from '../../../data/roles.json';
+import surnameData from '../../../data/surnames.json';
+import { hanAt, hanLen, Lexicon, marks } from './scan';
+
+// the surname table marks characters that are surnames only in principle (有, 家, 能) with
+// the smallest share; they start a name only in a byline or credit, where it is a whole token
+const RARE = 0.0001;
+export const ALL_SINGLE = marks(Object.keys(surnameData.single));
+const SINGLE = marks(Object.entries(surnameData.single as Record<string, number>).filter(([, share]) => share > RARE).map(([s]) => s));
+const COMPOUND = new Lexicon(Object.keys(surnameData.compound));
+export const NOT_NAMES = new Set<string>(notNames.words);
+/** particles, prepositions, conjunctions: a name never ends in one (龙鸣等, 雷春在) */
+export const FUNCTION = marks(roleData.functionChars);
+const ADDRESS = new Lexicon(roleData.address);
+// a place word after a noun (居民楼道里): on weak evidence no name ends in one
+const LOCATIVE = marks('里上下中内外前后旁边间');
+
+// log2 of how much likelier a character is in a given name than in text, times ten
+const GIVEN = new Int8Array(65536);
+for (const [c, r] of Object.entries(stats.given as Record<string, number>)) GIVEN[c.charCodeAt(0)] = Math.round(r * 10);
+const givenAt = (s: string, i: number) => GIVEN[s.charCodeAt(i)] / 10;
+// the dictionary's frequent two-character words, as c1 << 16 | c2
+const pairs = (words: string) => { const set = new Set<number>(); for (let k = 0; k + 1 < words.length; k += 2) set.add(words.charCodeAt(k) * 65536 + words.charCodeAt(k + 1)); return set; };
+const WORDS = pairs(stats.words), CLOSED = pairs(stats.closed);
+/** s[i, i + 2) is a frequent word. */
+export const wordAt = (s: string, i: number) => i >= 0 && i + 1 < s.length && WORDS.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+// s[i, i + 2) is a verb, a function word or a very frequent noun: never a name (强调, 关于, 经济)
+const closedAt = (s: string, i: number) => CLOSED.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+
+/** Characters a surname may start with (a scan tests these before anything else). */
+export const SURNAME_START = marks([...Object.keys(surnameData.single), ...Object.keys(surnameData.compound).map((c) => c[0])]);
+export const surnameAt = (s: string, i: number): number => COMPOUND.at(s, i)?.length ?? (SINGLE[s.charCodeAt(i)] ? 1 : 0);
+/** A surname common enough to start a name on weak evidence. */
+export const commonSurnameAt = (s: string, i: number) => SINGLE[s.charCodeAt(i)] === 1 || COMPOUND.at(s, i) !== null;
+export const surnameShaped = (s: string, i: number) => surnameAt(s, i) > 0 || ALL_SINGLE[s.charCodeAt(i)] === 1;
+
+/**
+ * How the context vouches for a name. Strong: an explicit title, a credit, an item of a list
+ * a title opened — an everyday word is a name there (副县长华夏). Weak: a status noun, a speech
+ * verb, a mention elsewhere — the candidate must look like a name and be no everyday word.
+ */
+export const enum Evidence { Weak, Strong }
+
+// a given name made of these is no name: 包片, 和商户
+const STRONG_MIN = -3, WEAK_MEAN = -1, WEAK_MIN = -3.5;
+
+/** Where a two-character given name has to stop after its first character (at g2). */
+function endsBefore(s: string, g2: number): boolean {
+  if (FUNCTION[s.charCodeAt(g2)]) return true; // 龙鸣等, 蔡红和
+  // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
+  if (wordAt(s, g2) && !wordAt(s, g2 + 1)) return true;
+  return givenAt(s, g2) <= -5; // a character names never hold (出, 说)
+}
+
+/** A name starting at i: surname + 1–2 given characters, or null. */
+export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): string | null {
+  let sl = surnameAt(s, i);
+  if (!sl) return null;
+  const fnSurname = sl === 1 && FUNCTION[s.charCodeAt(i)] === 1;
+  if (fnSurname && ev === Evidence.Weak) return null; // 和 is a surname only after a title
+  const g1 = i + sl;
+  if (g1 >= maxEnd || hanLen(s, g1) !== 1) {
+    // 欧阳 may be a single surname 欧 + 阳: try it
+    if (sl === 2 && SINGLE[s.charCodeAt(i)]) sl = 1; else return null;
+  }
+  const a = i + sl;
+  if (ADDRESS.at(s, a) && (ADDRESS.at(s, a)!.length >= 2 || !hanAt(s, a + 1) || endsBefore(s, a + 1))) return null; // 张爷爷, 李总说
+  const two = a + 1 < maxEnd && hanLen(s, a + 1) === 1 && !endsBefore(s, a + 1);
+  const end = a + (two ? 2 : 1);
+  const name = s.slice(i, end);
+  const scores = two ? [givenAt(s, a), givenAt(s, a + 1)] : [givenAt(s, a)];
+  const min = Math.min(...scores), mean = scores.reduce((x, y) => x + y, 0) / scores.length;
+  if (closedAt(s, i)) return null;
+  if (ev === Evidence.Strong) {
+    if (min < STRONG_MIN && mean < 0) return null;
+    if (fnSurname && (mean < 1 || hanAt(s, end) && !FUNCTION[s.charCodeAt(end)])) return null;
+    return name;
+  }
+  if (min < WEAK_MIN || mean < WEAK_MEAN || LOCATIVE[s.charCodeAt(end - 1)]) return null;
+  // an everyday word is no name on weak evidence: 居民楼道, 群众满意
+  if (NOT_NAMES.has(name) || (!two && wordAt(s, i)) || (two && (NOT_NAMES.has(name.slice(0, 2)) || wordAt(s, i)))) return null;
+  return name;
+}
+
+const DOT = 0xb7;
+/**
+ * A transliterated minority name at i: 阿依古丽·买买提, 热依拉·司马义 — Han parts joined by a
+ * middle dot; the last part ends where a function character or a word begins.
+ */
+export function dotNameAt(s: string, i: number, maxEnd: number): string | null {
+  let k = i;
+  for (;;) {
+    const p = k;
+    while (k < maxEnd && k - p < 8 && hanLen(s, k) === 1) k++;
+    if (k - p < 1 || (k === p + 1 && p === i)) return null;
+    if (s.charCodeAt(k) === DOT && hanAt(s, k + 1)) { k++; continue; }
+    if (p === i) return null; // no dot at all
+    // the last part: cut at a function character or a word that begins after two characters
+    let e = p + 1;
+    while (e < k && !(e - p >= 2 && (FUNCTION[s.charCodeAt(e)] || (wordAt(s, e) && !wordAt(s, e - 1)))) && e - p < 6) e++;
+    return e - p >= 2 ? s.slice(i, e) : null;
+  }
+}
+
+/** Whether a middle dot at i joins two Han runs (a candidate for dotNameAt). */
+export const joinsNames = (s: string, i: number) => s.charCodeAt(i) === DOT && hanAt(s, i - 1) && hanAt(s, i + 1);
