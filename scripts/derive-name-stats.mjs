@@ -17,6 +17,7 @@ const version = JSON.parse(readFileSync(join(dirname(dictPath), '../../../packag
 
 // a word is common enough to count as one when jieba's frequency reaches this
 const WORD_FREQ = 200;
+const NR_WORD_FREQ = 500;
 // words never taken for a name, even after a title: verbs and function words (强调, 关于, 提问),
 // and the most frequent nouns (经济, 发展)
 const CLOSED_TAGS = new Set(['v', 'vn', 'vd', 'p', 'c', 'd', 'u', 'r', 'm', 'q', 'f', 't', 'y', 'e', 'o']);
@@ -34,6 +35,8 @@ for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   const freq = Number(f), chars = [...w];
   if (!chars.every(isHan)) continue;
   for (const c of chars) { text.set(c, (text.get(c) || 0) + freq); textTotal += freq; }
+  // jieba tags many everyday words nr too (师范, 文明): a frequent one is a word all the same
+  if (tag === 'nr' && w.length === 2 && freq >= NR_WORD_FREQ) words.push(w);
   if (tag === 'nr') {
     // a Chinese person name: a listed surname and one or two given characters
     const sl = chars.length >= 3 && surnames.compound[chars[0] + chars[1]] ? 2 : surnames.single[chars[0]] ? 1 : 0;
@@ -55,7 +58,7 @@ for (const c of new Set([...given.keys(), ...text.keys()])) {
   ratio[c] = Math.max(-9, Math.min(9, Math.round(r * 10) / 10));
 }
 const out = {
-  about: `Derived by scripts/derive-name-stats.mjs from jieba's dictionary (jieba.dict.utf8 shipped in nodejieba ${version}, MIT). given: log2 of how much more often a character is a given-name character of the dictionary's person names (tag nr, a listed surname + 1-2 characters) than a character of its words weighted by frequency; characters seen too rarely are left out (read as 0). words: the dictionary's two-character words (any tag but nr) with frequency >= ${WORD_FREQ}, concatenated; closed: those of them that are verbs or function words (tags ${[...CLOSED_TAGS].join(' ')}) or have frequency >= ${CLOSED_NOUN_FREQ}, which no title makes a name. See people-data.SOURCES.md.`,
+  about: `Derived by scripts/derive-name-stats.mjs from jieba's dictionary (jieba.dict.utf8 shipped in nodejieba ${version}, MIT). given: log2 of how much more often a character is a given-name character of the dictionary's person names (tag nr, a listed surname + 1-2 characters) than a character of its words weighted by frequency; characters seen too rarely are left out (read as 0). words: the dictionary's two-character words with frequency >= ${WORD_FREQ} (tagged nr: >= ${NR_WORD_FREQ}), concatenated; closed: those of them that are verbs or function words (tags ${[...CLOSED_TAGS].join(' ')}) or have frequency >= ${CLOSED_NOUN_FREQ}, which no title makes a name. See people-data.SOURCES.md.`,
   given: Object.fromEntries(Object.entries(ratio).sort(([a], [b]) => (a < b ? -1 : 1))),
   words: words.sort().join(''),
   closed: closed.sort().join(''),

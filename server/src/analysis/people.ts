@@ -84,7 +84,7 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
     const q = k + 1;
     let segEnd = q;
     while (segEnd < n && segEnd - q < 14 && !SEPARATORS.includes(view[segEnd])) segEnd++;
-    for (let j = q + 2; j <= segEnd; j++) if (headBefore(view, j)) return k; // a stacked role
+    if (headBefore(view, segEnd) || headStarts(view, q)) return k; // a stacked role
     const item = dotNameAt(view, q, n) ?? nameAt(view, q, n, joined ? Evidence.Weak : Evidence.Strong);
     if (item) {
       put(ctx, q, item, roles, kind);
@@ -98,7 +98,7 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
 /** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长. */
 function appointments(ctx: Ctx): void {
   const { view } = ctx, n = view.length;
-  for (const verb of ['任命', '提名', '选举', '推选', '聘任', '聘请']) {
+  for (const verb of ['任命', '提名', '选举', '补选', '增补', '推选', '聘任', '聘请']) {
     for (let i = view.indexOf(verb); i >= 0; i = view.indexOf(verb, i + 1)) {
       let k = i + verb.length;
       for (let guard = 0; guard < 20; guard++) {
@@ -120,19 +120,27 @@ function appointments(ctx: Ctx): void {
 /** 4. Minority names with a middle dot, after a title or noun, or opening a clause. */
 function dotNames(ctx: Ctx): void {
   const { view } = ctx, n = view.length;
+  const found: { start: number; name: string }[] = [];
   for (let d = view.indexOf('·'), last = 0; d >= 0; d = view.indexOf('·', d + 1)) {
     if (d < last || !joinsNames(view, d)) continue;
+    // the first part starts after a title or noun (村民阿依夏木), a function character
+    // (和阿依古丽) or a break, whichever comes first
     let start = -1;
-    for (let p = d - 1; p >= Math.max(0, d - 8) && hanAt(view, p); p--) {
-      if (headBefore(view, p) || !hanAt(view, p - 1) || FUNCTION[view.charCodeAt(p - 1)]) { start = p; if (p < d - 1) break; }
+    for (let p = d - 2; p >= Math.max(0, d - 9) && hanAt(view, p); p--) {
+      if (headBefore(view, p) || !hanAt(view, p - 1) || FUNCTION[view.charCodeAt(p - 1)]) { start = p; break; }
     }
-    if (start < 0) continue;
-    const name = dotNameAt(view, start, n);
+    const name = start < 0 ? null : dotNameAt(view, start, n);
     if (!name || start + name.length <= d) continue;
-    const head = headBefore(view, start);
-    const roles = head ? rolesBefore(view, start) : [];
-    put(ctx, start, name, roles, kindOf(roles, head?.strong ?? false));
+    found.push({ start, name });
     last = start + name.length;
+  }
+  // where the last part's end is unclear (托合提结对), a shorter reading found elsewhere wins
+  const names = found.map((f) => f.name);
+  for (const f of found) {
+    const name = names.filter((o) => o.length < f.name.length && f.name.startsWith(o)).sort((a, b) => b.length - a.length)[0] ?? f.name;
+    const head = headBefore(view, f.start);
+    const roles = head ? rolesBefore(view, f.start) : [];
+    put(ctx, f.start, name, roles, kindOf(roles, head?.strong ?? false));
   }
 }
 

@@ -36,6 +36,8 @@ export function creditAt(s: string, i: number, out: Found[]): number {
   const n = s.length;
   let k = i + role.length;
   for (let c = s.charCodeAt(k); COLON(c) || isInlineSpace(c); c = s.charCodeAt(++k));
+  // 审核：⏎禚长河 — a role closing its line with a colon: the name is on the next one
+  if (COLON(s.charCodeAt(k - 1)) && s[k] === '\n' && hanAt(s, k + 1)) k++;
   const resume = k;
   let separated = k > i + role.length;
   // 审核, 策划, 视频 are words too: as a credit they stand before a colon or a space
@@ -86,9 +88,12 @@ export function photoCredits(s: string): Found[] {
   const n = s.length;
   const out: Found[] = [];
   for (let q = s.indexOf('摄'), last = 0; q >= 0; q = s.indexOf('摄', q + 1)) {
-    if (q + 1 < n && !isSpace(s.charCodeAt(q + 1)) && !'，,。）)'.includes(s[q + 1])) continue;
+    // 摄 ends its credit; where a joined line runs on after it (…召开。侯聪 摄项目…) the credit
+    // must stand apart: a space before 摄 and a break before the name
+    const runsOn = q + 1 < n && !isSpace(s.charCodeAt(q + 1)) && !'，,。）)'.includes(s[q + 1]);
     let r = q;
     while (r > last && isInlineSpace(s.charCodeAt(r - 1))) r--;
+    if (runsOn && r === q) continue;
     let p = -1;
     for (let c = Math.max(last, r - 4); c <= r - 2 && p < 0; c++) {
       if (!hanAt(s, c)) continue;
@@ -96,7 +101,7 @@ export function photoCredits(s: string): Found[] {
       while (j < r && (s.charCodeAt(j) === 0xb7 || hanAt(s, j))) j++;
       if (j === r) p = c;
     }
-    if (p < 0) continue;
+    if (p < 0 || (runsOn && hanAt(s, p - 1))) continue;
     last = q + 1;
     if (surnameShaped(s, p)) out.push({ start: p, name: s.slice(p, r), roles: [] });
   }

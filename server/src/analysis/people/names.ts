@@ -14,11 +14,15 @@ import { hanAt, hanLen, Lexicon, marks } from './scan';
 const RARE = 0.0001;
 export const ALL_SINGLE = marks(Object.keys(surnameData.single));
 const SINGLE = marks(Object.entries(surnameData.single as Record<string, number>).filter(([, share]) => share > RARE).map(([s]) => s));
+const COMMON_SURNAME = marks(Object.entries(surnameData.single as Record<string, number>).filter(([, share]) => share >= 0.05).map(([s]) => s));
 const COMPOUND = new Lexicon(Object.keys(surnameData.compound));
 export const NOT_NAMES = new Set<string>(notNames.words);
 /** particles, prepositions, conjunctions: a name never ends in one (龙鸣等, 雷春在) */
 export const FUNCTION = marks(roleData.functionChars);
 const ADDRESS = new Lexicon(roleData.address);
+// function characters that may close a clause themselves (贝文说，)
+const CLAUSE_END = marks('等说了的');
+const PAUSE = marks('，,。、；;：:！？!?）) \t\n\u3000');
 // a place word after a noun (居民楼道里): on weak evidence no name ends in one
 const LOCATIVE = marks('里上下中内外前后旁边间');
 
@@ -49,11 +53,12 @@ export const surnameShaped = (s: string, i: number) => surnameAt(s, i) > 0 || AL
 export const enum Evidence { Weak, Strong }
 
 // a given name made of these is no name: 包片, 和商户
-const STRONG_MIN = -3, WEAK_MEAN = -1, WEAK_MIN = -3.5;
+const STRONG_MIN = -3, WEAK_MEAN = -0.5, WEAK_MIN = -3.5;
 
 /** Where a two-character given name has to stop after its first character (at g2). */
 function endsBefore(s: string, g2: number): boolean {
-  if (FUNCTION[s.charCodeAt(g2)]) return true; // 龙鸣等, 蔡红和
+  // 龙鸣等出席, 蔡红和同事: but a name may end in one before a pause (宇文忠和，)
+  if (FUNCTION[s.charCodeAt(g2)]) return !PAUSE[s.charCodeAt(g2 + 1)] || CLAUSE_END[s.charCodeAt(g2)] === 1;
   // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
   if (wordAt(s, g2) && !wordAt(s, g2 + 1)) return true;
   return givenAt(s, g2) <= -5; // a character names never hold (出, 说)
@@ -63,7 +68,8 @@ function endsBefore(s: string, g2: number): boolean {
 export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): string | null {
   let sl = surnameAt(s, i);
   if (!sl) return null;
-  const fnSurname = sl === 1 && FUNCTION[s.charCodeAt(i)] === 1;
+  // 和, 同, 与 are surnames too, but rarely: only after a title (向, 于 are common surnames)
+  const fnSurname = sl === 1 && FUNCTION[s.charCodeAt(i)] === 1 && !COMMON_SURNAME[s.charCodeAt(i)];
   if (fnSurname && ev === Evidence.Weak) return null; // 和 is a surname only after a title
   const g1 = i + sl;
   if (g1 >= maxEnd || hanLen(s, g1) !== 1) {

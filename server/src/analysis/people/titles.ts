@@ -17,8 +17,8 @@ const COUNT = marks('一二两三四五六七八九十百千万余多几数每�
 
 export interface Head { len: number; strong: boolean; epithet?: boolean }
 
-/** The title head or status noun that ends at p, if any. */
-export function headBefore(s: string, p: number): Head | null {
+/** The title head or status noun that ends at p, if any (forms: also one recognised by its last character). */
+export function headBefore(s: string, p: number, forms = true): Head | null {
   const h = HEADS.at(s, p);
   if (h) return { len: h.length, strong: true };
   const ep = EPITHETS.at(s, p);
@@ -26,7 +26,7 @@ export function headBefore(s: string, p: number): Head | null {
   const st = STATUS.at(s, p);
   const form = FORMS.get(s.charCodeAt(p - 1));
   // (and not when the form's character opens a word with the next: 师|范大学, 工|程)
-  if (form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)] && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1)) return { len: Math.max(2, st?.length ?? 0), strong: form };
+  if (forms && form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)] && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1)) return { len: Math.max(2, st?.length ?? 0), strong: form };
   return st ? { len: st.length, strong: false } : null;
 }
 
@@ -48,9 +48,9 @@ function joinsOrganisation(s: string, j: number, at: number, head: number): bool
   return false;
 }
 
-/** Whether a title or status word starts at p (干部, 班子成员): then no name does. */
+/** Whether a listed title or status word starts at p (干部, 班子成员, 区长): then no name does. */
 export function headStarts(s: string, p: number): boolean {
-  for (let e = p + 2; e <= p + 6 && e <= s.length; e++) { const h = headBefore(s, e); if (h && e - h.len <= p) return true; }
+  for (let e = p + 2; e <= p + 6 && e <= s.length; e++) { const h = headBefore(s, e, false); if (h && e - h.len <= p) return true; }
   return false;
 }
 
