@@ -84,7 +84,7 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
     const q = k + 1;
     let segEnd = q;
     while (segEnd < n && segEnd - q < 14 && !SEPARATORS.includes(view[segEnd])) segEnd++;
-    if (headBefore(view, segEnd) || headStarts(view, q)) return k; // a stacked role
+    if (headBefore(view, segEnd) || headStarts(view, q) || roleOpens(view, q, segEnd)) return k; // a stacked role
     const item = dotNameAt(view, q, n) ?? nameAt(view, q, n, joined ? Evidence.Weak : Evidence.Strong);
     if (item) {
       put(ctx, q, item, roles, kind);
@@ -93,6 +93,12 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
       k = segEnd; // not a name: the next item may be
     } else return k;
   }
+}
+
+/** Whether a role phrase with a name after it opens the item at q: 、区政协主席钱进. */
+function roleOpens(s: string, q: number, segEnd: number): boolean {
+  for (let e = q + 2; e < segEnd - 1 && e <= q + 12; e++) if (headBefore(s, e, false) && nameAt(s, e, s.length, Evidence.Strong)) return true;
+  return false;
 }
 
 /** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长. */
@@ -130,7 +136,7 @@ function dotNames(ctx: Ctx): void {
       if (headBefore(view, p) || !hanAt(view, p - 1) || FUNCTION[view.charCodeAt(p - 1)]) { start = p; break; }
     }
     const name = start < 0 ? null : dotNameAt(view, start, n);
-    if (!name || start + name.length <= d) continue;
+    if (!name || start + name.length <= d || (!headBefore(view, start) && !standsAlone(view, start, name))) continue;
     found.push({ start, name });
     last = start + name.length;
   }
@@ -142,6 +148,13 @@ function dotNames(ctx: Ctx): void {
     const roles = head ? rolesBefore(view, f.start) : [];
     put(ctx, f.start, name, roles, kindOf(roles, head?.strong ?? false));
   }
+}
+
+/** A dot name no title introduces is no quoted title (“巾帼心向党·关爱你我他”) and holds no common word. */
+function standsAlone(s: string, start: number, name: string): boolean {
+  if (start > 0 && '“‘《「『"\''.includes(s[start - 1])) return false;
+  for (let k = start; k + 1 < start + name.length; k++) if (wordAt(s, k) && name[k - start] !== '·' && name[k + 1 - start] !== '·') return false;
+  return true;
 }
 
 /** 5. Credits: bylines and editorial credits, photo credits, closing bracketed bylines. */

@@ -95,15 +95,17 @@ export function photoCredits(s: string): Found[] {
     while (r > last && isInlineSpace(s.charCodeAt(r - 1))) r--;
     if (runsOn && r === q) continue;
     let p = -1;
-    for (let c = Math.max(last, r - 4); c <= r - 2 && p < 0; c++) {
+    // 2–4 Han, or up to 9 with a middle dot (努尔兰·哈力木 摄)
+    for (let c = Math.max(last, r - 9); c <= r - 2 && p < 0; c++) {
       if (!hanAt(s, c)) continue;
       let j = c + 1;
       while (j < r && (s.charCodeAt(j) === 0xb7 || hanAt(s, j))) j++;
-      if (j === r) p = c;
+      if (j === r && (r - c <= 4 || s.slice(c, r).includes('·'))) p = c;
     }
     if (p < 0 || (runsOn && hanAt(s, p - 1))) continue;
     last = q + 1;
-    if (surnameShaped(s, p)) out.push({ start: p, name: s.slice(p, r), roles: [] });
+    const name = s.slice(p, r);
+    if (surnameShaped(s, p) || (name.includes('·') && dotNameAt(s, p, r) === name)) out.push({ start: p, name, roles: [] });
   }
   return out;
 }

@@ -20,6 +20,8 @@ export const NOT_NAMES = new Set<string>(notNames.words);
 /** particles, prepositions, conjunctions: a name never ends in one (龙鸣等, 雷春在) */
 export const FUNCTION = marks(roleData.functionChars);
 const ADDRESS = new Lexicon(roleData.address);
+// nouns a title compounds with (市长信箱, 县长热线): no name after the title
+const TITLE_COMPOUNDS = new Lexicon(roleData.titleCompounds);
 // function characters that may close a clause themselves (贝文说，)
 const CLAUSE_END = marks('等说了的');
 const PAUSE = marks('，,。、；;：:！？!?）) \t\n\u3000');
@@ -83,7 +85,7 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
   const name = s.slice(i, end);
   const scores = two ? [givenAt(s, a), givenAt(s, a + 1)] : [givenAt(s, a)];
   const min = Math.min(...scores), mean = scores.reduce((x, y) => x + y, 0) / scores.length;
-  if (closedAt(s, i)) return null;
+  if (closedAt(s, i) || TITLE_COMPOUNDS.at(s, i)) return null;
   if (ev === Evidence.Strong) {
     if (min < STRONG_MIN && mean < 0) return null;
     if (fnSurname && (mean < 1 || hanAt(s, end) && !FUNCTION[s.charCodeAt(end)])) return null;
