@@ -19,7 +19,8 @@ const { findPeople } = optional('people.js');
 const { buildView } = optional('normalize.js');
 if (typeof analyzeDocument !== 'function') throw new Error(`${workerData.analysisPath} exports no analyzeDocument`);
 
-// The analyser's segmenter loads its dictionary lazily; load it up front, as nodejieba's load()
+// An analyser with a segmenter module (one measured through ZH_BENCH_ANALYSIS) loads its
+// dictionary lazily: load it up front, as nodejieba's load()
 // is left out of nodejieba's time.
 let segmenterLoadMs = null;
 try {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // scripts/package.mjs — bundle the extension and build dist/zh-article.vsix.
 //
-//   node scripts/package.mjs                 bundle + copy runtime modules + vsce package
+//   node scripts/package.mjs                 bundle + vsce package
 //   node scripts/package.mjs --bundle-only   just the two bundles (`npm run build:bundle`, part of
 //                                            `npm run build`, so the source tree runs from dist/ too)
 //   node scripts/package.mjs --bundle-only --watch   rebundle on every change (dev)
@@ -9,16 +9,10 @@
 // Layout (in the repo and, under extension/, in the VSIX):
 //   dist/extension.js      client/src/extension.ts bundled (vscode external)
 //   dist/server.js         server/src/server.ts bundled; server/data/*.json, opencc-js,
-//                          pinyin-pro and vscode-languageserver are inlined
-//   dist/node_modules/     the two segmenters, kept external because they load files next to
-//                          their own code (__dirname): nodejieba (index.js, the N-API binding
-//                          build/Release/nodejieba.node, the five cppjieba dictionaries) and
-//                          jieba-wasm (pkg/nodejs: glue + .wasm). `require('nodejieba')` from
-//                          dist/server.js resolves here first; until a full run has copied
-//                          them there, the dev bundle falls through to ./node_modules.
-// They sit under dist/ rather than a top-level node_modules/ because `vsce --no-dependencies`
-// never collects the top-level node_modules/. .vscodeignore is an allow-list over all this;
-// vsce runs on a staging copy of the candidates (see packageVsix). test/vsix/ checks the result.
+//                          pinyin-pro and vscode-languageserver are inlined: it requires
+//                          nothing at run time but Node's own modules
+// .vscodeignore is an allow-list over all this; vsce runs on a staging copy of the candidates
+// (see packageVsix). test/vsix/ checks the result.
 import { build, context } from 'esbuild';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -32,21 +26,6 @@ const VSIX = path.join(DIST, 'zh-article.vsix');
 const watch = process.argv.includes('--watch');
 const bundleOnly = watch || process.argv.includes('--bundle-only');
 const require = createRequire(import.meta.url);
-
-/** Packages the bundled server requires at run time, and the files of each it needs. */
-const RUNTIME_MODULES = {
-  nodejieba: [
-    'package.json', 'index.js', 'LICENSE',
-    'build/Release/nodejieba.node',
-    // index.js: DICT_DIR = __dirname + "/submodules/cppjieba/dict/"; load() opens all five
-    ...['jieba.dict.utf8', 'hmm_model.utf8', 'user.dict.utf8', 'idf.utf8', 'stop_words.utf8'].map((f) => `submodules/cppjieba/dict/${f}`),
-  ],
-  'jieba-wasm': [
-    'package.json', 'LICENSE',
-    // the "node"/"require" export; it reads jieba_rs_wasm_bg.wasm from its own directory
-    'pkg/nodejs/jieba_rs_wasm.js', 'pkg/nodejs/jieba_rs_wasm_bg.wasm',
-  ],
-};
 
 const common = {
   bundle: true,
@@ -70,7 +49,7 @@ async function bundle() {
   for (const f of ['extension.js.map', 'server.js.map']) fs.rmSync(path.join(DIST, f), { force: true });
   const configs = [
     { ...common, entryPoints: [path.join(ROOT, 'client/src/extension.ts')], outfile: path.join(DIST, 'extension.js'), external: ['vscode'] },
-    { ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(DIST, 'server.js'), external: Object.keys(RUNTIME_MODULES) },
+    { ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(DIST, 'server.js') },
   ];
   if (watch) {
     for (const c of configs) await (await context({ ...c, logLevel: 'info' })).watch();
@@ -79,24 +58,9 @@ async function bundle() {
   await Promise.all(configs.map((c) => build(c)));
 }
 
-function copyRuntimeModules() {
-  const target = path.join(DIST, 'node_modules');
-  fs.rmSync(target, { recursive: true, force: true });
-  for (const [name, files] of Object.entries(RUNTIME_MODULES)) {
-    const from = path.join(ROOT, 'node_modules', name);
-    for (const f of files) {
-      const src = path.join(from, f);
-      if (!fs.existsSync(src)) throw new Error(`${name}: missing ${f} (${src}); is ${name} installed and built?`);
-      const dst = path.join(target, name, f);
-      fs.mkdirSync(path.dirname(dst), { recursive: true });
-      fs.copyFileSync(src, dst);
-    }
-  }
-}
-
 /** Top-level entries copied into the staging directory (missing optional ones are skipped). */
 const STAGE = ['.vscodeignore', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json',
-  'syntaxes', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'docs', 'dist/extension.js', 'dist/server.js', 'dist/node_modules'];
+  'syntaxes', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'docs', 'dist/extension.js', 'dist/server.js'];
 
 async function packageVsix() {
   // vsce globs the whole tree it packages and matches every file against every ignore pattern;
@@ -118,7 +82,7 @@ async function packageVsix() {
     await createVSIX({
       cwd: stage,
       packagePath: VSIX,
-      dependencies: false, // everything the server needs is bundled or under dist/node_modules
+      dependencies: false, // everything the server needs is bundled
       skipLicense: true, // no LICENSE file at the root yet; vsce would otherwise prompt on stdin
       allowMissingRepository: true, // likewise for the missing "repository" field
       rewriteRelativeLinks: false, // the README's pictures (docs/*.png) are packaged: its relative links resolve in the extension's folder
@@ -131,7 +95,6 @@ async function packageVsix() {
 const t0 = Date.now();
 await bundle();
 if (!bundleOnly) {
-  copyRuntimeModules();
   await packageVsix();
   const kb = (fs.statSync(VSIX).size / 1024).toFixed(0);
   console.log(`package: ${path.relative(ROOT, VSIX)} ${kb} KB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -10,7 +10,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from './analysis/index';
-import { warmSegmenter, segmenterWarning } from './analysis/segmenter';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMMANDS, CommandError, executeCommand } from './features/commands';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
@@ -52,8 +51,8 @@ const ctx: Context = {
 };
 const corpus = new Corpus(ctx);
 
-// Work that blocks for a while (the segmenter's dictionary) waits until the editor has
-// neither changed a document nor asked anything for a while.
+// Work that blocks for a while (collecting garbage) waits until the editor has neither
+// changed a document nor asked anything for a while.
 let lastActivity = 0;
 
 // Never let one bad request take the server down: log and answer empty.
@@ -103,17 +102,6 @@ connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhArticle' }).catch(() => undefined);
   corpus.watchFiles();
   void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
-  // the segmenter's dictionary takes about a second: load it once the editor is idle,
-  // never on the path of the first diagnostics
-  whenQuiet(IDLE_MS, 5000, () => { const t0 = performance.now(); warmSegmenter((s) => {
-    log.segmenter(s, performance.now() - t0, segmenterWarning());
-    // the segmenter now checks name edges: people change, so everything built on them is redone
-    store.invalidate();
-    revalidateAll();
-    connection.languages.semanticTokens.refresh();
-    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    void index.rescan();
-  }); });
   // index the workspace once the editor is idle; commands that need it wait for it
   setTimeout(() => void index.scan(), 3000).unref();
 });
@@ -125,8 +113,6 @@ connection.onDidChangeWatchedFiles((p) => {
   if (p.changes.some((c) => c.uri.includes('/.zh-article/'))) void loadUserFiles(ctx.root, store).then(() => { store.invalidate(); revalidateAll(); });
 });
 
-// quiet before the segmenter loads (a blocking half second or more)
-const IDLE_MS = 2000;
 /** Run work once the editor has neither changed a document nor asked anything for quietMs (looking first after `after` ms). */
 function whenQuiet(quietMs: number, after: number, work: () => void): void {
   setTimeout(() => {

@@ -13,7 +13,6 @@ const { analyzeDocument } = require(resolve(ROOT, 'server/out/analysis/index.js'
 const { applyChanges } = require(resolve(ROOT, 'server/out/analysis/repair.js'));
 const { repairDocument } = require(resolve(ROOT, 'server/out/analysis/index.js'));
 const { DEFAULT_FIX_ALL } = require(resolve(ROOT, 'server/out/settings.js'));
-const { loadSegmenter } = require(resolve(ROOT, 'server/out/analysis/segmenter.js'));
 
 const han = (s) => [...s].filter((c) => /\p{Script=Han}/u.test(c)).join('');
 const load = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(resolve(dir, f), 'utf8')]) : []);
@@ -105,16 +104,6 @@ test('names that are ordinary words or cut by titles', () => {
   assert.ok(!keys.includes('长江'));
   const b = analyzeDocument('坚持高质量发展，统筹发展和安全。(魏宣)');
   assert.deepEqual(b.people.map((p) => p.key), []);
-});
-
-test('segmenter: jieba-wasm and the nodejieba fallback both cut Chinese', () => {
-  for (const which of ['nodejieba', 'jieba-wasm']) {
-    const seg = loadSegmenter(which);
-    assert.equal(seg.name, which);
-    const words = seg.cut('区委副书记主持召开常委会会议');
-    assert.ok(words.includes('主持') && words.length >= 4, `${which}: ${words}`);
-    assert.ok(seg.tag('我们开会').length >= 2);
-  }
 });
 
 test('numbered slogans: the text’s own expansion is found', () => {

@@ -1,9 +1,8 @@
 // What the server tells the output channel from its first moment (window/logMessage via
-// connection.console): its version and runtime, which segmenter loaded and how long it took,
-// and how long the first analysis of each opened document took. One line per event, never per
+// connection.console): its version and runtime, and how long the first analysis of each
+// opened document took. One line per event, never per
 // keystroke, so the channel stays readable.
 import type { Connection } from 'vscode-languageserver/node';
-import type { Segmenter } from '../analysis/segmenter';
 
 /** the server's version (package.json's; a protocol test keeps them equal) */
 export const VERSION = '0.1.0';
@@ -14,11 +13,7 @@ export class ServerLog {
 
   started(locale: string, folders: number, trusted: boolean): void {
     this.connection.console.info(`zh-article server ${VERSION} · Node ${process.version} · locale ${locale} · ${folders} workspace folder(s)` +
-      (trusted ? '' : ' · restricted mode: .zh-article/ files are not read') + ' · the segmenter loads once the editor is idle');
-  }
-
-  segmenter(s: Segmenter, ms: number, warning: string | null): void {
-    this.connection.console.info(`segmenter ${s.name} loaded in ${Math.round(ms)} ms` + (warning ? ` (${warning})` : ''));
+      (trusted ? '' : ' · restricted mode: .zh-article/ files are not read'));
   }
 
   /** the first analysis of a document: its size and what each tier cost */

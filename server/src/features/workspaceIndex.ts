@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/index';
-import { loadedSegmenter, loadSegmenter } from '../analysis/segmenter';
 import { hanShare } from '../analysis/text';
 import { summarize, type FileSummary } from './summary';
 
@@ -17,10 +16,6 @@ const MAX_FILES = 20_000, MAX_BYTES = 2 * 1048576;
 const ARTICLE_FILE = /\.(txt|zh\.md)$/iu;
 /** the views hear of a scan's progress every this many files */
 const SCAN_BATCH = 250;
-/** from this many files a scan loads the segmenter before it starts */
-const PRELOAD_SEGMENTER_FILES = 200;
-/** what a summary depends on besides the text: the segmenter checks name edges once it has loaded */
-const analysisKey = (): string => loadedSegmenter()?.name ?? 'none';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
@@ -29,13 +24,8 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, Analysis | FileSummary>();
   private readonly summaries = new WeakMap<Analysis, FileSummary>();
   private roots: string[] = [];
-  /** the first scan, or the latest pass of rescan() */
+  /** the scan, once started */
   private scanning: Promise<void> | null = null;
-  private running = false;
-  /** rescan() was asked while a pass ran: run another */
-  private again = false;
-  /** the analysis each file was summarised under (see analysisKey) */
-  private readonly keys = new Map<string, string>();
   /** bumped on every change of what the index holds (the corpus views cache on it) */
   version = 0;
   /** files summarised of those found, while a scan runs */
@@ -54,7 +44,6 @@ export class WorkspaceIndex {
   close(uri: string): void {
     if (!this.open.has(uri)) return;
     this.files.set(uri, this.summaryOf(uri));
-    this.keys.set(uri, analysisKey());
     this.open.delete(uri);
     this.changed();
   }
@@ -94,16 +83,6 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
-  /**
-   * Summarise again the closed files summarised under another analysis (the segmenter loaded).
-   * Their old summaries answer meanwhile; a pass under way makes another once it is done.
-   */
-  rescan(): Promise<void> {
-    if (this.running) { this.again = true; return this.scanning!; }
-    this.scanning = this.doScan();
-    return this.scanning;
-  }
-
   /** A file changed on disk (created, changed or deleted): read it again alone. Open documents follow their editor instead. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri) || !uri.startsWith('file:')) return;
@@ -112,7 +91,6 @@ export class WorkspaceIndex {
     // the files a scan would read: under a root, not in a hidden or skipped folder
     if (!ARTICLE_FILE.test(path) || !root || relative(root, path).split(sep).some((d) => d.startsWith('.') || SKIP_DIRS.has(d))) return;
     const had = this.files.delete(uri);
-    this.keys.delete(uri);
     if (!deleted) await this.readFile(uri, path);
     if (had || this.files.has(uri)) this.changed();
   }
@@ -123,9 +101,7 @@ export class WorkspaceIndex {
       if (st.size > MAX_BYTES) return;
       const text = await fs.readFile(path, 'utf8');
       if (hanShare(text) < 0.3 || this.open.has(uri)) return;
-      const key = analysisKey();
       this.files.set(uri, summarize(uri, this.fileName(uri), analyzeDocument(text)));
-      this.keys.set(uri, key);
     } catch { /* unreadable or gone: skip */ }
   }
 
@@ -142,28 +118,20 @@ export class WorkspaceIndex {
         else if (e.isFile() && ARTICLE_FILE.test(e.name)) paths.push(p);
       }
     };
-    this.running = true;
     for (const r of this.roots) await walk(r, 0);
-    // a large workspace would be read twice if the segmenter loaded midway (see rescan): load it
-    // first, a second's wait against a second pass of many
-    if (paths.length >= PRELOAD_SEGMENTER_FILES) loadSegmenter();
-    do {
-      this.again = false;
-      let done = 0, read = 0;
-      this.indexing = { done, total: paths.length };
-      for (const p of paths) {
-        const uri = pathToFileURL(p).href;
-        if (!this.open.has(uri) && this.keys.get(uri) !== analysisKey()) { await this.readFile(uri, p); read++; }
-        this.indexing = { done: ++done, total: paths.length };
-        progress?.(done, paths.length);
-        // the views hear of progress; a pass that reads nothing (all current) changes nothing
-        if (read && done % SCAN_BATCH === 0) { this.changed(); read = 0; }
-        // never hold the event loop: open documents' diagnostics and hovers come first
-        await new Promise((r) => setImmediate(r));
-      }
-      if (read) this.changed();
-    } while (this.again);
-    this.running = false;
+    let done = 0, read = 0;
+    this.indexing = { done, total: paths.length };
+    for (const p of paths) {
+      const uri = pathToFileURL(p).href;
+      if (!this.open.has(uri)) { await this.readFile(uri, p); read++; }
+      this.indexing = { done: ++done, total: paths.length };
+      progress?.(done, paths.length);
+      // the views hear of progress
+      if (read && done % SCAN_BATCH === 0) { this.changed(); read = 0; }
+      // never hold the event loop: open documents' diagnostics and hovers come first
+      await new Promise((r) => setImmediate(r));
+    }
+    if (read) this.changed();
     this.indexing = null;
     this.onDidChange(); // the views learn that indexing ended
   }
