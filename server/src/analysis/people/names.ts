@@ -62,7 +62,8 @@ function endsBefore(s: string, g2: number): boolean {
   // 龙鸣等出席, 蔡红和同事: but a name may end in one before a pause (宇文忠和，)
   if (FUNCTION[s.charCodeAt(g2)]) return !PAUSE[s.charCodeAt(g2 + 1)] || CLAUSE_END[s.charCodeAt(g2)] === 1;
   // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
-  if (wordAt(s, g2) && !wordAt(s, g2 + 1)) return true;
+  // (unless the word's second half is a function character before a break: 王立成|就《…》)
+  if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2))) return true;
   return givenAt(s, g2) <= -5; // a character names never hold (出, 说)
 }
 

@@ -42,8 +42,8 @@ const ORG_END = marks('局部委厅办院所站队会司区村镇乡县市省州
  * ends with stands an organisation word (和|旅游局|局长), not just a title (和|副县长).
  */
 function joinsOrganisation(s: string, j: number, at: number, head: number): boolean {
-  if (!hanAt(s, j - 1)) return true; // 和 opens the phrase: ”和睦社区党委书记
-  if (headBefore(s, j)) return false;
+  // (also where 和 opens the phrase: ”和睦社区党委书记)
+  if (hanAt(s, j - 1) && headBefore(s, j)) return false;
   for (let k = j + 1; k < at - head; k++) if (ORG_END[s.charCodeAt(k)]) return true;
   return false;
 }
@@ -60,7 +60,7 @@ export function rolesBefore(s: string, at: number): string[] {
   const last = headBefore(s, at);
   // an epithet is the role by itself, with the era before it: 民族英雄, 唐代诗人
   if (last?.epithet) {
-    const era = /[\p{Script=Han}]{1,2}[代朝]$/u.exec(s.slice(Math.max(0, at - last.len - 3), at - last.len));
+    const era = /\p{Script=Han}[代朝]$/u.exec(s.slice(Math.max(0, at - last.len - 2), at - last.len));
     return [(era ? era[0] : '') + s.slice(at - last.len, at)];
   }
   let cut = from;
