@@ -129,12 +129,14 @@ function dotNames(ctx: Ctx): void {
   const found: { start: number; name: string }[] = [];
   for (let d = view.indexOf('·'), last = 0; d >= 0; d = view.indexOf('·', d + 1)) {
     if (d < last || !joinsNames(view, d)) continue;
-    // the first part starts after a title or noun (村民阿依夏木), a function character
-    // (和阿依古丽) or a break, whichever comes first
-    let start = -1;
+    // the first part starts after a title or noun (书记阿布都外力), else after a function
+    // character (和阿依古丽) or a break, whichever comes first
+    let start = -1, after = -1;
     for (let p = d - 2; p >= Math.max(0, d - 9) && hanAt(view, p); p--) {
-      if (headBefore(view, p) || !hanAt(view, p - 1) || FUNCTION[view.charCodeAt(p - 1)]) { start = p; break; }
+      if (headBefore(view, p)) { start = p; break; }
+      if (after < 0 && (!hanAt(view, p - 1) || FUNCTION[view.charCodeAt(p - 1)])) after = p;
     }
+    if (start < 0) start = after;
     const name = start < 0 ? null : dotNameAt(view, start, n);
     if (!name || start + name.length <= d || (!headBefore(view, start) && !standsAlone(view, start, name))) continue;
     found.push({ start, name });

@@ -4,7 +4,7 @@
 // 志愿者, 女儿). What stands before the head (the organisation, the place) is read back from
 // the name to the last break as the role phrase; 、 separates stacked roles.
 import roleData from '../../../data/roles.json';
-import { wordAt } from './names';
+import { Evidence, nameAt, surnameAt, wordAt } from './names';
 import { hanAt, isSpace, Lexicon, marks } from './scan';
 
 const HEADS = new Lexicon(roleData.heads, true);
@@ -37,13 +37,22 @@ const JOINS = marks('和与及');
 // the part of an organisation name after its 和: 县文化广电和旅游局, 和睦社区
 const ORG_END = marks('局部委厅办院所站队会司区村镇乡县市省州旗校馆团社行处科室组中心');
 
+/** A name (2–4 characters, a surname first) ends at j and follows a break or a title: 长孙丽华|和. */
+function nameEndsAt(s: string, j: number): boolean {
+  for (let len = 2; len <= 4; len++) {
+    const p = j - len;
+    if (p >= 0 && surnameAt(s, p) && (!hanAt(s, p - 1) || headBefore(s, p)) && nameAt(s, p, j, Evidence.Strong)?.length === len) return true;
+  }
+  return false;
+}
+
 /**
  * Whether 和/与/及 at j is inside an organisation name: between it and the head the role
  * ends with stands an organisation word (和|旅游局|局长), not just a title (和|副县长).
  */
 function joinsOrganisation(s: string, j: number, at: number, head: number): boolean {
   // (also where 和 opens the phrase: ”和睦社区党委书记)
-  if (hanAt(s, j - 1) && headBefore(s, j)) return false;
+  if (hanAt(s, j - 1) && (headBefore(s, j) || nameEndsAt(s, j))) return false;
   for (let k = j + 1; k < at - head; k++) if (ORG_END[s.charCodeAt(k)]) return true;
   return false;
 }
