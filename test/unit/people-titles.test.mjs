@@ -61,6 +61,7 @@ test('mixed lists: a role belongs to the names it stands before', () => {
 test('appointments give the role after the name', () => {
   assert.deepEqual(show('会议任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长。'), ['靳卫华(县教育和体育局局长)', '阚明远(县农业农村局局长)']);
   assert.deepEqual(show('会议补选韦丽萍为县政协副主席。'), ['韦丽萍(县政协副主席)']);
+  assert.deepEqual(show('大会选举产生了新一届领导班子，薛明当选为协会会长，侯建华、柳青当选为副会长。'), ['薛明(协会会长)', '侯建华(副会长)', '柳青(副会长)']);
 });
 
 test('roles as the text gives them: organisations with 和/与 stay whole, epithets before figures', () => {
@@ -68,6 +69,9 @@ test('roles as the text gives them: organisations with 和/与 stay whole, epith
   assert.deepEqual(show('“我们很高兴。”和睦社区党委书记柯立新说。'), ['柯立新(和睦社区党委书记)']);
   // 和 between two people still separates them
   assert.deepEqual(show('县长王刚和副县长李明出席。'), ['王刚(县长)', '李明(副县长)']);
+  assert.deepEqual(show('长孙丽华和县教育局干部綦丹一起帮着打馕。'), ['綦丹(县教育局干部)']);
+  // a preposition opening the clause is no part of the role
+  assert.deepEqual(show('据县气象局副局长尹秋实介绍，未来三天仍有降雨。'), ['尹秋实(县气象局副局长)']);
   assert.deepEqual(show('参观抗日英雄杨靖宇纪念馆，追忆民族英雄岳飞，诵读唐代诗人李白的诗。'), ['杨靖宇(抗日英雄)', '岳飞(民族英雄)', '李白(唐代诗人)']);
 });
 

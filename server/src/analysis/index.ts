@@ -114,9 +114,9 @@ function mixedScriptFindings(text: string, script: ScriptInfo, reports: Report[]
 // Where a role stands in the original (it is shown as written: original script, residue
 // removed): right after the name or the nearest before it.
 function roleSpan(view: View, hit: Span, role: string): Span | null {
-  // after the name: at once (习近平总书记) or past one character (任命X为…局长)
+  // after the name: at once (习近平总书记) or past a verb (任命X为…局长, X当选为…会长)
   const after = view.text.indexOf(role, hit.end);
-  const at = after >= 0 && after - hit.end <= 1 ? after : view.text.lastIndexOf(role, hit.start);
+  const at = after >= 0 && after - hit.end <= 3 ? after : view.text.lastIndexOf(role, hit.start);
   return at < 0 ? null : toOriginal(view, at, at + role.length);
 }
 

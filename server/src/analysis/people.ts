@@ -101,7 +101,7 @@ function roleOpens(s: string, q: number, segEnd: number): boolean {
   return false;
 }
 
-/** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长. */
+/** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长; 侯建华、柳青当选为副会长. */
 function appointments(ctx: Ctx): void {
   const { view } = ctx, n = view.length;
   for (const verb of ['任命', '提名', '选举', '补选', '增补', '推选', '聘任', '聘请']) {
@@ -109,18 +109,42 @@ function appointments(ctx: Ctx): void {
       let k = i + verb.length;
       for (let guard = 0; guard < 20; guard++) {
         const name = dotNameAt(view, k, n) ?? nameAt(view, k, n, Evidence.Strong);
-        if (!name || view[k + name.length] !== '为') break;
-        const r = k + name.length + 1;
-        let e = r;
-        while (e < n && e - r < 30 && hanAt(view, e)) e++;
-        const head = headBefore(view, e);
-        if (e - r < 2 || !head) break;
-        put(ctx, k, name, [view.slice(r, e)], kindOf([], head.strong));
-        if (view[e] !== '，' && view[e] !== '、' && view[e] !== ',') break;
-        k = e + 1;
+        const role = name && view[k + name.length] === '为' ? roleAfter(view, k + name.length + 1) : null;
+        if (!name || !role) break;
+        put(ctx, k, name, [role.text], kindOf([], role.strong));
+        if (view[role.end] !== '，' && view[role.end] !== '、' && view[role.end] !== ',') break;
+        k = role.end + 1;
       }
     }
   }
+  // the names before 当选(为) a role, a list of them included
+  for (let v = view.indexOf('当选'); v >= 0; v = view.indexOf('当选', v + 1)) {
+    const role = roleAfter(view, v + (view[v + 2] === '为' ? 3 : 2));
+    if (!role) continue;
+    let b = v;
+    while (b > 0 && v - b < 30 && (hanAt(view, b - 1) || view[b - 1] === '、' || view[b - 1] === '·')) b--;
+    const items = view.slice(b, v).split('、');
+    let at = b;
+    const found: [number, string][] = [];
+    for (const item of items) {
+      // the first item may carry what stands before it (…领导班子，薛明): its tail must be a name
+      let p = at;
+      while (p < at + item.length - 2 && nameAt(view, p, at + item.length, Evidence.Strong)?.length !== at + item.length - p) p++;
+      const name = nameAt(view, p, at + item.length, Evidence.Strong);
+      if (name && p + name.length === at + item.length && (p === at || found.length === 0)) found.push([p, name]);
+      else found.length = 0;
+      at += item.length + 1;
+    }
+    for (const [p, name] of found) put(ctx, p, name, [role.text], kindOf([], role.strong));
+  }
+}
+
+/** A role right after a verb or 为: Han characters to the next break, ending in a head. */
+function roleAfter(s: string, r: number): { text: string; end: number; strong: boolean } | null {
+  let e = r;
+  while (e < s.length && e - r < 30 && hanAt(s, e)) e++;
+  const head = headBefore(s, e);
+  return e - r >= 2 && head ? { text: s.slice(r, e), end: e, strong: head.strong } : null;
 }
 
 /** 4. Minority names with a middle dot, after a title or noun, or opening a clause. */

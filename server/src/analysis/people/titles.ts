@@ -32,6 +32,8 @@ export function headBefore(s: string, p: number, forms = true): Head | null {
 
 // what ends the role phrase before a name (read backwards from the name)
 const ROLE_BREAK = marks('，,。；;：:！？!?“”"‘’《》「」『』()（）由在了的对向把将被让请是为从');
+// a preposition that opens the clause is not part of the role: 据|县气象局副局长
+const OPENERS = marks('据经按受');
 const ROLE_BREAK_WORDS = new Lexicon(['会见', '看望', '陪同', '邀请', '听取', '主持', '出席', '任命', '免去', '选举', '当选'], true);
 const JOINS = marks('和与及');
 // the part of an organisation name after its 和: 县文化广电和旅游局, 和睦社区
@@ -78,6 +80,7 @@ export function rolesBefore(s: string, at: number): string[] {
     if (JOINS[c] && !joinsOrganisation(s, j, at, last?.len ?? 0)) { cut = j + 1; break; }
     if (ROLE_BREAK[c] || isSpace(c) || (j > from && ROLE_BREAK_WORDS.at(s, j + 1))) { cut = j + 1; break; }
   }
+  if (OPENERS[s.charCodeAt(cut)] && !hanAt(s, cut - 1)) cut++;
   const roles: string[] = [];
   // each 、 segment that ends with a title head, a status noun or an epithet (民族英雄)
   for (const seg of s.slice(cut, at).split('、')) if (seg.length >= 2 && headBefore(seg, seg.length)) roles.push(seg);
