@@ -57,6 +57,12 @@ test('minority names with a middle dot, after a title, a noun, or opening a clau
   assert.deepEqual(show('开展“巾帼心向党·关爱你我他”活动。'), []);
 });
 
+test('a name without a Han surname stands after an explicit title, not after a bare title word', () => {
+  assert.deepEqual(show('副县长扎西多吉出席会议，旗长乌力吉主持。'), ['扎西多吉(副县长)', '乌力吉(旗长)']);
+  for (const t of ['县长坦言，要抓好落实。', '局长认真听取汇报。', '县长先后来到三个村。', '区委书记亲自部署。', '合作社理事长伍春华查看苗情。'])
+    assert.ok(!show(t).some((p) => !/^伍春华/u.test(p)), `${t}: ${show(t)}`);
+});
+
 test('address terms and time phrases are no names', () => {
   assert.deepEqual(show('“孩子们都很懂事。”张爷爷说。“我们也很高兴。”李阿姨笑着说。'), []);
   assert.deepEqual(show('金秋十月，硕果飘香。仲春时节，万物复苏。'), []);

@@ -7,10 +7,10 @@
 // a segmenter, so the CLI, the server and any moment of either find the same people.
 import figures from '../../data/public-figures.json';
 import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, type Found } from './people/credits';
-import { dotNameAt, Evidence, FUNCTION, joinsNames, nameAt, NOT_NAMES, SURNAME_START, surnameAt, wordAt } from './people/names';
+import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, NOT_NAMES, SURNAME_START, surnameAt, wordAt } from './people/names';
 import { allHan, hanAt, Lexicon, unitsOf } from './people/scan';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
-import { headBefore, headStarts, rolesBefore } from './people/titles';
+import { HEAD_LAST, headBefore, headStarts, rolesBefore } from './people/titles';
 import type { PersonKind, Span } from './types';
 
 export interface PersonHit extends Span { name: string; roles: string[]; kind: PersonKind }
@@ -55,10 +55,13 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
 function titled(ctx: Ctx): void {
   const { view, units } = ctx, n = view.length;
   for (let p = 1, from = 0; p < n; p++) {
-    if (p < from || !SURNAME_START[units[p]]) continue;
+    if (p < from || !HEAD_LAST[units[p - 1]]) continue;
     const head = headBefore(view, p);
-    if (!head) continue;
-    let name = nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
+    // (a longer title goes on here: 理事|长)
+    if (!head || (headBefore(view, p + 1)?.len ?? 0) > head.len) continue;
+    let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
+    // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
+    if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);
     // a status noun and a speech verb together vouch like a title: 退役军人范一航激动地说
     if (!name && !head.strong) { const nm = nameAt(view, p, n, Evidence.Strong); if (nm && speechFollows(view, p + nm.length)) name = nm; }
     if (!name || headStarts(view, p)) continue;

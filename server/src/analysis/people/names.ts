@@ -98,6 +98,21 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
   return name;
 }
 
+/**
+ * A name without a Han surname after an explicit title (副县长扎西多吉, 旗长乌力吉): three or four
+ * characters that look like a given name, ending where a function character or a word begins.
+ */
+export function givenOnlyAt(s: string, i: number, maxEnd: number): string | null {
+  if (hanLen(s, i) !== 1 || closedAt(s, i) || FUNCTION[s.charCodeAt(i)]) return null;
+  let e = i + 1;
+  while (e < maxEnd && e - i < 4 && hanLen(s, e) === 1 && !(e - i >= 2 && (FUNCTION[s.charCodeAt(e)] || (wordAt(s, e) && !wordAt(s, e - 1))))) e++;
+  if (e - i < 3 || hanAt(s, e) && e - i === 4 && !FUNCTION[s.charCodeAt(e)] && !wordAt(s, e)) return null;
+  let sum = 0;
+  for (let k = i; k < e; k++) sum += givenAt(s, k);
+  return sum / (e - i) >= GIVEN_ONLY_MEAN ? s.slice(i, e) : null;
+}
+const GIVEN_ONLY_MEAN = 0.7;
+
 const DOT = 0xb7;
 /**
  * A transliterated minority name at i: 阿依古丽·买买提, 热依拉·司马义 — Han parts joined by a

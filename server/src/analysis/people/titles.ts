@@ -15,6 +15,9 @@ const NOT_TITLES = new Set<string>(roleData.notTitles);
 // a count before 人 or 户 is a number of people, not a noun: 三人, 20余户
 const COUNT = marks('一二两三四五六七八九十百千万余多几数每各该此0123456789０１２３４５６７８９');
 
+/** Characters a title, status noun or epithet ends with: a scan tests these first. */
+export const HEAD_LAST = marks([...roleData.heads, ...roleData.status, ...roleData.epithets, ...Object.keys(roleData.headForms)].map((w) => w[w.length - 1]));
+
 export interface Head { len: number; strong: boolean; epithet?: boolean }
 
 /** The title head or status noun that ends at p, if any (forms: also one recognised by its last character). */
@@ -26,7 +29,7 @@ export function headBefore(s: string, p: number, forms = true): Head | null {
   const st = STATUS.at(s, p);
   const form = FORMS.get(s.charCodeAt(p - 1));
   // (and not when the form's character opens a word with the next: 师|范大学, 工|程)
-  if (forms && form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)] && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1)) return { len: Math.max(2, st?.length ?? 0), strong: form };
+  if (forms && form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)] && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1)) return { len: Math.max(2, st?.length ?? 0), strong: form && !st }; // 人员 is a status noun
   return st ? { len: st.length, strong: false } : null;
 }
 
