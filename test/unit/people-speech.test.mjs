@@ -22,5 +22,7 @@ test('no speaker where the quote is followed by other words', () => {
 });
 
 test('the holders of a quoted honour', () => {
-  assert.deepEqual(show('给“时代楷模”张大山王秋实回信。'), ['张大山', '王秋实']);
+  assert.deepEqual(show('给“时代楷模”张大山王秋实回信。'), ['张大山(时代楷模)', '王秋实(时代楷模)']);
+  // a quoted title before one name
+  assert.deepEqual(show('“最美乡村教师”涂春燕已在山区坚守20年。'), ['涂春燕(最美乡村教师)']);
 });

@@ -11,6 +11,7 @@ test('a head recognised by its form: …长, …员, …师, with any organisati
   assert.deepEqual(show('区数据中心首席架构师施乐天介绍。'), ['施乐天(区数据中心首席架构师)']);
   assert.deepEqual(show('乐团首席指挥巫晓梅出席音乐会。'), ['巫晓梅(乐团首席指挥)']);
   assert.deepEqual(show('省农科院研究员戴春林作专题辅导。'), ['戴春林(省农科院研究员)']);
+  assert.deepEqual(show('主持人宁静宣布晚会开始。'), ['宁静(主持人)']);
 });
 
 test('words of a head\'s form that are no title introduce nobody', () => {

@@ -8,7 +8,7 @@
 import figures from '../../data/public-figures.json';
 import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, type Found } from './people/credits';
 import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, NOT_NAMES, SURNAME_START, surnameAt, wordAt } from './people/names';
-import { allHan, hanAt, Lexicon, unitsOf } from './people/scan';
+import { allHan, hanAt, Lexicon, marks, unitsOf } from './people/scan';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
 import { HEAD_LAST, headBefore, headStarts, rolesBefore } from './people/titles';
 import type { PersonKind, Span } from './types';
@@ -18,6 +18,7 @@ export interface UserPeople { names?: string[]; notPeople?: string[] }
 
 const FIGURES = new Map<string, { titles: string[]; kind: string }>(figures.people.map((p: { name: string; titles: string[]; kind: string }) => [p.name, p]));
 const FIGURE_LEX = new Lexicon(FIGURES.keys());
+const CLOSE_QUOTE = marks('”’」』"');
 
 /** What the passes share. */
 interface Ctx { view: string; units: Uint16Array; blocked: Set<string>; hits: PersonHit[] }
@@ -55,17 +56,20 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
 function titled(ctx: Ctx): void {
   const { view, units } = ctx, n = view.length;
   for (let p = 1, from = 0; p < n; p++) {
-    if (p < from || !HEAD_LAST[units[p - 1]]) continue;
-    const head = headBefore(view, p);
+    if (p < from) continue;
+    // a title in quotes before the name, as an honour: “最美乡村教师”涂春燕
+    const quoted = CLOSE_QUOTE[units[p - 1]] === 1 && p >= 2 && HEAD_LAST[units[p - 2]] === 1;
+    if (!quoted && !HEAD_LAST[units[p - 1]]) continue;
+    const head = headBefore(view, quoted ? p - 1 : p);
     // (a longer title goes on here: 理事|长)
-    if (!head || (headBefore(view, p + 1)?.len ?? 0) > head.len) continue;
+    if (!head || (!quoted && (headBefore(view, p + 1)?.len ?? 0) > head.len)) continue;
     let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
     // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
     if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);
     // a status noun and a speech verb together vouch like a title: 退役军人范一航激动地说
     if (!name && !head.strong) { const nm = nameAt(view, p, n, Evidence.Strong); if (nm && speechFollows(view, p + nm.length)) name = nm; }
     if (!name || headStarts(view, p)) continue;
-    const roles = rolesBefore(view, p);
+    const roles = rolesBefore(view, quoted ? p - 1 : p);
     const kind = kindOf(roles, head.strong);
     put(ctx, p, name, roles, kind);
     from = listed(ctx, p + name.length, roles, kind);

@@ -56,7 +56,10 @@ export function honours(s: string, quotes: number[]): Found[] {
     const run = m[1];
     const names: string[] = [];
     for (let k = 0; k < run.length; k += 3) if (commonSurnameAt(run, k)) names.push(run.slice(k, k + 3)); else { names.length = 0; break; }
-    names.forEach((nm, j) => out.push({ start: q + 1 + j * 3, name: nm, roles: [] }));
+    // the honour is their role: from the opening quote to the closing one
+    const open = Math.max(s.lastIndexOf('“', q), s.lastIndexOf('"', q - 1), s.lastIndexOf('‘', q));
+    const honour = open >= 0 && q - open <= 12 ? [s.slice(open + 1, q)] : [];
+    names.forEach((nm, j) => out.push({ start: q + 1 + j * 3, name: nm, roles: honour }));
   }
   return out;
 }

@@ -81,7 +81,8 @@ export function rolesBefore(s: string, at: number): string[] {
   for (let j = at - 1; j >= from; j--) {
     const c = s.charCodeAt(j);
     if (JOINS[c] && !joinsOrganisation(s, j, at, last?.len ?? 0)) { cut = j + 1; break; }
-    if (ROLE_BREAK[c] || isSpace(c) || (j > from && ROLE_BREAK_WORDS.at(s, j + 1))) { cut = j + 1; break; }
+    // (a verb that is part of the head itself does not end it: 主持|人)
+    if (ROLE_BREAK[c] || isSpace(c) || (j > from && j < at - (last?.len ?? 0) && ROLE_BREAK_WORDS.at(s, j + 1))) { cut = j + 1; break; }
   }
   if (OPENERS[s.charCodeAt(cut)] && !hanAt(s, cut - 1)) cut++;
   const roles: string[] = [];
