@@ -7,13 +7,14 @@
 // a segmenter, so the CLI, the server and any moment of either find the same people.
 import figures from '../../data/public-figures.json';
 import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, type Found } from './people/credits';
-import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, NOT_NAMES, SURNAME_START, surnameAt, wordAt } from './people/names';
-import { allHan, hanAt, Lexicon, marks, unitsOf } from './people/scan';
+import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME_START, wordAt } from './people/names';
+import { hanAt, Lexicon, marks, unitsOf } from './people/scan';
+import { comrades, propagate, type PersonHit } from './people/mentions';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
 import { HEAD_LAST, headBefore, headStarts, rolesBefore } from './people/titles';
-import type { PersonKind, Span } from './types';
+import type { PersonKind } from './types';
 
-export interface PersonHit extends Span { name: string; roles: string[]; kind: PersonKind }
+export type { PersonHit };
 export interface UserPeople { names?: string[]; notPeople?: string[] }
 
 const FIGURES = new Map<string, { titles: string[]; kind: string }>(figures.people.map((p: { name: string; titles: string[]; kind: string }) => [p.name, p]));
@@ -38,15 +39,18 @@ export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
   const quotes = closingQuotes(view);
   putAll(ctx, speakers(view, quotes), () => 'other');
   putAll(ctx, honours(view, quotes), () => 'other');
-  comrades(ctx);
+  ctx.hits.push(...comrades(view, ctx.hits).filter((h) => !ctx.blocked.has(h.name)));
   for (const nm of user.names || []) for (let i = view.indexOf(nm); i >= 0; i = view.indexOf(nm, i + nm.length)) put(ctx, i, nm, [], 'other');
-  propagate(ctx);
+  propagate(view, ctx.units, ctx.hits);
   // overlapping hits: keep the longer (李雪 inside 李雪梅), and at one span the one with roles
   const hits = ctx.hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PersonHit[] = [];
   for (const h of hits) {
     const prev = out[out.length - 1];
-    if (prev && h.start < prev.end) { if (h.start === prev.start && h.roles.length && !prev.roles.length && h.end === prev.end) out[out.length - 1] = h; continue; }
+    if (prev && h.start < prev.end) {
+      if (h.start === prev.start && h.end === prev.end && h.roles.length && !prev.roles.length) out[out.length - 1] = h;
+      continue;
+    }
     out.push(h);
   }
   return out;
@@ -213,57 +217,5 @@ function figuresIn(ctx: Ctx): void {
       const before = headBefore(view, i) ? rolesBefore(view, i) : [];
       put(ctx, i, fig, title ? [...before, title] : before, f.kind === 'national-leader' ? 'official' : 'other');
     }
-  }
-}
-
-/** 7. A name found so far, again before 同志: the longest Han run of up to 4 before it. */
-function comrades(ctx: Ctx): void {
-  const { view } = ctx;
-  const found = new Set(ctx.hits.map((h) => h.name));
-  for (let q = view.indexOf('同志'), last = 0; q >= 0; q = view.indexOf('同志', q + 1)) {
-    let p = -1;
-    for (let c = Math.max(last, q - 4); c <= q - 2 && p < 0; c++) if (allHan(view, c, q)) p = c;
-    if (p < 0) continue;
-    last = q + 2;
-    const name = view.slice(p, q);
-    if (surnameAt(name, 0) && !NOT_NAMES.has(name) && found.has(name) && bareMention(view, p, q, name)) put(ctx, p, name, [], 'official');
-  }
-}
-
-/**
- * Whether a bare mention of a known name at [start, end) stands free: no frequent word crosses
- * an open side (一张|清单 for 张清, 乱石|磊磊 for 石磊), and a name that is an everyday word
- * (高峰, 周密) opens a clause or follows a title, where the word would not stand.
- */
-function bareMention(s: string, start: number, end: number, name: string): boolean {
-  const openStart = start > 0 && hanAt(s, start - 1) && !headBefore(s, start) && s[start - 1] !== '、';
-  if (openStart && wordAt(s, start - 1)) return false;
-  if (hanAt(s, end) && !FUNCTION[s.charCodeAt(end)] && wordAt(s, end - 1)) return false;
-  const everyday = NOT_NAMES.has(name) || (name.length === 2 && wordAt(s, start));
-  return !(everyday && openStart && !FUNCTION[s.charCodeAt(start - 1)]);
-}
-
-/** 8. Every bare mention of a name found once: longest first, left to right, not overlapping. */
-function propagate(ctx: Ctx): void {
-  const { view, units, hits } = ctx;
-  const known = new Map<string, PersonHit>();
-  for (const h of hits) if (!known.has(h.name)) known.set(h.name, h);
-  if (!known.size) return;
-  const taken = new Set(hits.map((h) => h.start));
-  const names = new Lexicon(known.keys());
-  const n = view.length;
-  for (let i = 0; (i = names.next(units, i)) < n;) {
-    let step = 1;
-    for (const nm of names.list(view, i)) {
-      if (!view.startsWith(nm, i)) continue;
-      if (taken.has(i)) { step = nm.length; break; }
-      // a word around a known name (高山流水): try a shorter name here, then move on
-      if (!bareMention(view, i, i + nm.length, nm)) continue;
-      hits.push({ start: i, end: i + nm.length, name: nm, roles: [], kind: known.get(nm)!.kind });
-      taken.add(i);
-      step = nm.length;
-      break;
-    }
-    i += step;
   }
 }

@@ -61,7 +61,8 @@ export function creditAt(s: string, i: number, out: Found[]): number {
       // each piece a name: 2–4 characters, no everyday word, a surname unless the credit set it off alone
       const ok = dot !== null || names.every((l, j) => {
         const at = k + names.slice(0, j).reduce((a, b) => a + b, 0);
-        return l >= 2 && l <= 4 && !(l === 2 && wordAt(s, at)) && (surnameAt(s, at) > 0 || (separated && (names.length === 1 || surnameShaped(s, at))));
+        const vouched = surnameAt(s, at) > 0 || (separated && (names.length === 1 || surnameShaped(s, at)));
+        return l >= 2 && l <= 4 && !(l === 2 && wordAt(s, at)) && vouched;
       });
       if (!ok) break;
     } else {

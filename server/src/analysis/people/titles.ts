@@ -29,7 +29,9 @@ export function headBefore(s: string, p: number, forms = true): Head | null {
   const st = STATUS.at(s, p);
   const form = FORMS.get(s.charCodeAt(p - 1));
   // (and not when the form's character opens a word with the next: 师|范大学, 工|程)
-  if (forms && form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)] && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1)) return { len: Math.max(2, st?.length ?? 0), strong: form && !st }; // 人员 is a status noun
+  const byForm = forms && form !== undefined && p >= 2 && hanAt(s, p - 2) && !COUNT[s.charCodeAt(p - 2)]
+    && !NOT_TITLES.has(s.slice(p - 2, p)) && !wordAt(s, p - 1);
+  if (byForm) return { len: Math.max(2, st?.length ?? 0), strong: form && !st }; // 人员 is a status noun
   return st ? { len: st.length, strong: false } : null;
 }
 

@@ -1,0 +1,61 @@
+// Mentions of names found elsewhere: again before 同志, and every bare mention, except where a
+// frequent word of jieba's dictionary crosses it (一张|清单 for 张清) or a name that is itself an
+// everyday word (高峰, 周密) stands where the word would.
+import { FUNCTION, NOT_NAMES, surnameAt, wordAt } from './names';
+import { allHan, hanAt, Lexicon } from './scan';
+import { headBefore } from './titles';
+import type { PersonKind, Span } from '../types';
+
+export interface PersonHit extends Span { name: string; roles: string[]; kind: PersonKind }
+
+/** A name found so far, again before 同志: the longest Han run of up to 4 before it. */
+export function comrades(view: string, hits: PersonHit[]): PersonHit[] {
+  const out: PersonHit[] = [];
+  const found = new Set(hits.map((h) => h.name));
+  for (let q = view.indexOf('同志'), last = 0; q >= 0; q = view.indexOf('同志', q + 1)) {
+    let p = -1;
+    for (let c = Math.max(last, q - 4); c <= q - 2 && p < 0; c++) if (allHan(view, c, q)) p = c;
+    if (p < 0) continue;
+    last = q + 2;
+    const name = view.slice(p, q);
+    if (surnameAt(name, 0) && !NOT_NAMES.has(name) && found.has(name) && bareMention(view, p, q, name)) out.push({ start: p, end: q, name, roles: [], kind: 'official' });
+  }
+  return out;
+}
+
+/**
+ * Whether a bare mention of a known name at [start, end) stands free: no frequent word crosses
+ * an open side (一张|清单 for 张清, 乱石|磊磊 for 石磊), and a name that is an everyday word
+ * (高峰, 周密) opens a clause or follows a title, where the word would not stand.
+ */
+function bareMention(s: string, start: number, end: number, name: string): boolean {
+  const openStart = start > 0 && hanAt(s, start - 1) && !headBefore(s, start) && s[start - 1] !== '、';
+  if (openStart && wordAt(s, start - 1)) return false;
+  if (hanAt(s, end) && !FUNCTION[s.charCodeAt(end)] && wordAt(s, end - 1)) return false;
+  const everyday = NOT_NAMES.has(name) || (name.length === 2 && wordAt(s, start));
+  return !(everyday && openStart && !FUNCTION[s.charCodeAt(start - 1)]);
+}
+
+/** Every bare mention of a name found once (added to hits): longest first, left to right, not overlapping. */
+export function propagate(view: string, units: Uint16Array, hits: PersonHit[]): void {
+  const known = new Map<string, PersonHit>();
+  for (const h of hits) if (!known.has(h.name)) known.set(h.name, h);
+  if (!known.size) return;
+  const taken = new Set(hits.map((h) => h.start));
+  const names = new Lexicon(known.keys());
+  const n = view.length;
+  for (let i = 0; (i = names.next(units, i)) < n;) {
+    let step = 1;
+    for (const nm of names.list(view, i)) {
+      if (!view.startsWith(nm, i)) continue;
+      if (taken.has(i)) { step = nm.length; break; }
+      // a word around a known name (高山流水): try a shorter name here, then move on
+      if (!bareMention(view, i, i + nm.length, nm)) continue;
+      hits.push({ start: i, end: i + nm.length, name: nm, roles: [], kind: known.get(nm)!.kind });
+      taken.add(i);
+      step = nm.length;
+      break;
+    }
+    i += step;
+  }
+}
