@@ -40,6 +40,8 @@ test('a name found once is found again, but not inside a word', () => {
   assert.deepEqual(mentions(word, '周密'), [3, 17]);
   const peak = '副区长高峰出席。要坚持高峰期错峰出行。高峰强调，要保障畅通。';
   assert.deepEqual(mentions(peak, '高峰'), [3, 19]);
+  const autumn = '本报讯 金秋时节，丹桂飘香。市领导金秋、俞伟参加调研。';
+  assert.deepEqual(mentions(autumn, '金秋'), [17]);
 });
 
 test('rare and compound surnames of the table', () => {

@@ -1,7 +1,7 @@
 // Mentions of names found elsewhere: again before 同志, and every bare mention, except where a
 // frequent word of jieba's dictionary crosses it (一张|清单 for 张清) or a name that is itself an
 // everyday word (高峰, 周密) stands where the word would.
-import { FUNCTION, NOT_NAMES, surnameAt, wordAt } from './names';
+import { closedAt, FUNCTION, NOT_NAMES, surnameAt, wordAt } from './names';
 import { allHan, hanAt, Lexicon } from './scan';
 import { headBefore } from './titles';
 import type { PersonKind, Span } from '../types';
@@ -25,15 +25,19 @@ export function comrades(view: string, hits: PersonHit[]): PersonHit[] {
 
 /**
  * Whether a bare mention of a known name at [start, end) stands free: no frequent word crosses
- * an open side (一张|清单 for 张清, 乱石|磊磊 for 石磊), and a name that is an everyday word
- * (高峰, 周密) opens a clause or follows a title, where the word would not stand.
+ * an open side (一张|清单 for 张清, 乱石|磊磊 for 石磊). A name that is an everyday word (高峰,
+ * 周密, 金秋) stands only where the word would not: after a title, or after a break or a
+ * function character and before one or a verb (。周密在报告中说, 。高峰强调; not 要周密安排,
+ * 金秋时节).
  */
 function bareMention(s: string, start: number, end: number, name: string): boolean {
-  const openStart = start > 0 && hanAt(s, start - 1) && !headBefore(s, start) && s[start - 1] !== '、';
+  const titled = headBefore(s, start) !== null;
+  const openStart = start > 0 && hanAt(s, start - 1) && !titled && s[start - 1] !== '、';
   if (openStart && wordAt(s, start - 1)) return false;
-  if (hanAt(s, end) && !FUNCTION[s.charCodeAt(end)] && wordAt(s, end - 1)) return false;
+  const openEnd = hanAt(s, end) && !FUNCTION[s.charCodeAt(end)];
+  if (openEnd && wordAt(s, end - 1)) return false;
   const everyday = NOT_NAMES.has(name) || (name.length === 2 && wordAt(s, start));
-  return !(everyday && openStart && !FUNCTION[s.charCodeAt(start - 1)]);
+  return !everyday || titled || (!(openStart && !FUNCTION[s.charCodeAt(start - 1)]) && (!openEnd || closedAt(s, end)));
 }
 
 /** Every bare mention of a name found once (added to hits): longest first, left to right, not overlapping. */

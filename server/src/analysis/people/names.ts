@@ -38,7 +38,7 @@ const WORDS = pairs(stats.words), CLOSED = pairs(stats.closed);
 /** s[i, i + 2) is a frequent word. */
 export const wordAt = (s: string, i: number) => i >= 0 && i + 1 < s.length && WORDS.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
 // s[i, i + 2) is a verb, a function word or a very frequent noun: never a name (强调, 关于, 经济)
-const closedAt = (s: string, i: number) => CLOSED.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+export const closedAt = (s: string, i: number) => CLOSED.has(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
 
 /** Characters a surname may start with (a scan tests these before anything else). */
 export const SURNAME_START = marks([...Object.keys(surnameData.single), ...Object.keys(surnameData.compound).map((c) => c[0])]);
