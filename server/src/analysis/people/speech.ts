@@ -57,8 +57,9 @@ export function honours(s: string, quotes: number[]): Found[] {
     const names: string[] = [];
     for (let k = 0; k < run.length; k += 3) if (commonSurnameAt(run, k)) names.push(run.slice(k, k + 3)); else { names.length = 0; break; }
     // the honour is their role: from the opening quote to the closing one
-    const open = Math.max(s.lastIndexOf('“', q), s.lastIndexOf('"', q - 1), s.lastIndexOf('‘', q));
-    const honour = open >= 0 && q - open <= 12 ? [s.slice(open + 1, q)] : [];
+    const before = s.slice(Math.max(0, q - 13), q);
+    const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('"'), before.lastIndexOf('‘'));
+    const honour = open >= 0 ? [before.slice(open + 1)] : [];
     names.forEach((nm, j) => out.push({ start: q + 1 + j * 3, name: nm, roles: honour }));
   }
   return out;
