@@ -57,6 +57,9 @@ test('mixed lists: a role belongs to the names it stands before', () => {
   assert.deepEqual(show('区委副书记王海、区委常委、副区长李刚、赵明出席。'), ['王海(区委副书记)', '李刚(区委常委、副区长)', '赵明(区委常委、副区长)']);
   assert.deepEqual(show('区人大常委会主任赵刚、区政协主席钱进出席。'), ['赵刚(区人大常委会主任)', '钱进(区政协主席)']);
   assert.deepEqual(show('县委书记杨光和县长高远一同看望慰问。'), ['杨光(县委书记)', '高远(县长)']);
+  // a name ending like a title (建民) is a name in a list and no role before the next
+  assert.deepEqual(show('县领导张三丰、王建民、李四海出席。'), ['张三丰(县领导)', '王建民(县领导)', '李四海(县领导)']);
+  assert.deepEqual(show('县委书记张建民、县长王刚出席。'), ['张建民(县委书记)', '王刚(县长)']);
 });
 
 test('appointments give the role after the name', () => {

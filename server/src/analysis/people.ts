@@ -95,7 +95,8 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
     const q = k + 1;
     let segEnd = q;
     while (segEnd < n && segEnd - q < 14 && !SEPARATORS.includes(view[segEnd])) segEnd++;
-    if (headBefore(view, segEnd) || headStarts(view, q) || roleOpens(view, q, segEnd)) return k; // a stacked role
+    // a stacked role ends the list (one recognised by its form only past a name's length: 王建民)
+    if (headBefore(view, segEnd, segEnd - q > 4) || headStarts(view, q) || roleOpens(view, q, segEnd)) return k;
     const item = dotNameAt(view, q, n) ?? nameAt(view, q, n, joined ? Evidence.Weak : Evidence.Strong);
     if (item) {
       put(ctx, q, item, roles, kind);

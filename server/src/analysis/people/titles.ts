@@ -89,6 +89,10 @@ export function rolesBefore(s: string, at: number): string[] {
   if (OPENERS[s.charCodeAt(cut)] && !hanAt(s, cut - 1)) cut++;
   const roles: string[] = [];
   // each 、 segment that ends with a title head, a status noun or an epithet (民族英雄)
-  for (const seg of s.slice(cut, at).split('、')) if (seg.length >= 2 && headBefore(seg, seg.length)) roles.push(seg);
+  // (a head by form only where no name ends the segment: 县委书记张建民、|县长)
+  for (const seg of s.slice(cut, at).split('、')) {
+    const listed = headBefore(seg, seg.length, false) !== null;
+    if (seg.length >= 2 && (listed || (headBefore(seg, seg.length) && !nameEndsAt(seg, seg.length)))) roles.push(seg);
+  }
   return roles;
 }
