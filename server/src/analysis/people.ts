@@ -11,7 +11,7 @@ import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME
 import { hanAt, Lexicon, marks, unitsOf } from './people/scan';
 import { comrades, propagate, type PersonHit } from './people/mentions';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
-import { HEAD_LAST, headBefore, headStarts, rolesBefore } from './people/titles';
+import { HEAD_LAST, headBefore, headStarts, nameEndsAt, rolesBefore } from './people/titles';
 import type { PersonKind } from './types';
 
 export type { PersonHit };
@@ -65,8 +65,9 @@ function titled(ctx: Ctx): void {
     const quoted = CLOSE_QUOTE[units[p - 1]] === 1 && p >= 2 && HEAD_LAST[units[p - 2]] === 1;
     if (!quoted && !HEAD_LAST[units[p - 1]]) continue;
     const head = headBefore(view, quoted ? p - 1 : p);
-    // (a longer title goes on here: 理事|长)
+    // (a longer title goes on here: 理事|长; a head by form only may be a name's end: 郭长|顺)
     if (!head || (!quoted && (headBefore(view, p + 1)?.len ?? 0) > head.len)) continue;
+    if (!quoted && !headBefore(view, p, false) && nameEndsAt(view, p)) continue;
     let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
     // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
     if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);

@@ -29,6 +29,24 @@ function splitRun(s: string, k: number, len: number): number[] {
   return [len];
 }
 
+/**
+ * The names of a whole credit token at k, as lengths: a dot name, one name, or a run split by
+ * name shape. Each is 2–4 characters and no everyday word; a token alone is vouched for by the
+ * credit that sets it off, the pieces of a run must each look like a name.
+ */
+function wholeToken(s: string, k: number, len: number, separated: boolean): number[] | null {
+  const dot = dotNameAt(s, k, k + len);
+  if (dot) return [dot.length];
+  const names = splitRun(s, k, len);
+  let at = k;
+  for (const l of names) {
+    const vouched = names.length === 1 ? surnameAt(s, at) > 0 || separated : nameAt(s, at, at + l, Evidence.Strong)?.length === l;
+    if (l < 2 || l > 4 || (l === 2 && wordAt(s, at)) || !vouched) return null;
+    at += l;
+  }
+  return names;
+}
+
 /** A credit role at i and the names after it, on its line. Returns where to look next. */
 export function creditAt(s: string, i: number, out: Found[]): number {
   const role = CREDIT_ROLES.at(s, i);
@@ -54,19 +72,9 @@ export function creditAt(s: string, i: number, out: Found[]): number {
     const ends = cut || sticky(TOKEN_END, s, k + len) || CREDIT_ROLES.at(s, k + len) !== null;
     const run = ends && len > 4 && splitRun(s, k, len).length > 1; // 通讯员郑家宁高远山
     const whole = ends && (separated || len <= 4 || run);
-    let names: number[] = [];
-    if (whole) {
-      const dot = dotNameAt(s, k, k + len);
-      names = dot ? [dot.length] : splitRun(s, k, len);
-      // each piece a name: 2–4 characters, no everyday word, a surname unless the credit set it off alone
-      const ok = dot !== null || names.every((l, j) => {
-        const at = k + names.slice(0, j).reduce((a, b) => a + b, 0);
-        const vouched = surnameAt(s, at) > 0 || (separated && (names.length === 1 || surnameShaped(s, at)));
-        return l >= 2 && l <= 4 && !(l === 2 && wordAt(s, at)) && vouched;
-      });
-      if (!ok) break;
-    } else {
-      // "记者王勃" written without a space: a surname-shaped name
+    let names = whole ? wholeToken(s, k, len, separated) : null;
+    if (!names) {
+      // "记者王勃" written without a space, or a token running on: a surname-shaped name
       const nm = dotNameAt(s, k, n) ?? nameAt(s, k, n, Evidence.Strong);
       if (!nm) break;
       names = [nm.length];

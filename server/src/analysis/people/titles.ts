@@ -45,7 +45,7 @@ const JOINS = marks('和与及');
 const ORG_END = marks('局部委厅办院所站队会司区村镇乡县市省州旗校馆团社行处科室组中心');
 
 /** A name (2–4 characters, a surname first) ends at j and follows a break or a title: 长孙丽华|和. */
-function nameEndsAt(s: string, j: number): boolean {
+export function nameEndsAt(s: string, j: number): boolean {
   for (let len = 2; len <= 4; len++) {
     const p = j - len;
     if (p >= 0 && surnameAt(s, p) && (!hanAt(s, p - 1) || headBefore(s, p)) && nameAt(s, p, j, Evidence.Strong)?.length === len) return true;
