@@ -65,6 +65,11 @@ test('a name without a Han surname stands after an explicit title, not after a b
     assert.ok(!show(t).some((p) => !/^伍春华/u.test(p)), `${t}: ${show(t)}`);
 });
 
+test('a name before 同志, found before or looking like one; collective nouns before it are none', () => {
+  assert.deepEqual(names('坚持以习近平同志为核心的党中央。王刚同志长期在基层工作。'), ['习近平', '王刚']);
+  assert.deepEqual(show('向全体同志、广大同志、这位同志、老同志、年轻同志、基层同志致以问候。'), []);
+});
+
 test('address terms and time phrases are no names', () => {
   assert.deepEqual(show('“孩子们都很懂事。”张爷爷说。“我们也很高兴。”李阿姨笑着说。'), []);
   assert.deepEqual(show('金秋十月，硕果飘香。仲春时节，万物复苏。'), []);

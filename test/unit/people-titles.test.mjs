@@ -65,6 +65,7 @@ test('mixed lists: a role belongs to the names it stands before', () => {
 test('appointments give the role after the name', () => {
   assert.deepEqual(show('会议任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长。'), ['靳卫华(县教育和体育局局长)', '阚明远(县农业农村局局长)']);
   assert.deepEqual(show('会议补选韦丽萍为县政协副主席。'), ['韦丽萍(县政协副主席)']);
+  assert.deepEqual(show('市委决定：任命王刚同志为县委书记，李明华同志为县长。'), ['王刚(县委书记)', '李明华(县长)']);
   assert.deepEqual(show('大会选举产生了新一届领导班子，薛明当选为协会会长，侯建华、柳青当选为副会长。'), ['薛明(协会会长)', '侯建华(副会长)', '柳青(副会长)']);
 });
 

@@ -122,7 +122,10 @@ function appointments(ctx: Ctx): void {
       let k = i + verb.length;
       for (let guard = 0; guard < 20; guard++) {
         const name = dotNameAt(view, k, n) ?? nameAt(view, k, n, Evidence.Strong);
-        const role = name && view[k + name.length] === '为' ? roleAfter(view, k + name.length + 1) : null;
+        // 任命王刚为…, 任命王刚同志为…
+        let e = name ? k + name.length : k;
+        if (view.startsWith('同志', e)) e += 2;
+        const role = name && view[e] === '为' ? roleAfter(view, e + 1) : null;
         if (!name || !role) break;
         put(ctx, k, name, [role.text], kindOf([], role.strong));
         if (view[role.end] !== '，' && view[role.end] !== '、' && view[role.end] !== ',') break;

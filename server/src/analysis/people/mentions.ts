@@ -1,14 +1,14 @@
 // Mentions of names found elsewhere: again before 同志, and every bare mention, except where a
 // frequent word of jieba's dictionary crosses it (一张|清单 for 张清) or a name that is itself an
 // everyday word (高峰, 周密) stands where the word would.
-import { closedAt, FUNCTION, NOT_NAMES, surnameAt, wordAt } from './names';
+import { closedAt, Evidence, FUNCTION, nameAt, NOT_NAMES, surnameAt, wordAt } from './names';
 import { allHan, hanAt, Lexicon } from './scan';
 import { headBefore } from './titles';
 import type { PersonKind, Span } from '../types';
 
 export interface PersonHit extends Span { name: string; roles: string[]; kind: PersonKind }
 
-/** A name found so far, again before 同志: the longest Han run of up to 4 before it. */
+/** A name before 同志: one found so far (the longest Han run of up to 4 before it), or one that looks like a name. */
 export function comrades(view: string, hits: PersonHit[]): PersonHit[] {
   const out: PersonHit[] = [];
   const found = new Set(hits.map((h) => h.name));
@@ -17,8 +17,16 @@ export function comrades(view: string, hits: PersonHit[]): PersonHit[] {
     for (let c = Math.max(last, q - 4); c <= q - 2 && p < 0; c++) if (allHan(view, c, q)) p = c;
     if (p < 0) continue;
     last = q + 2;
-    const name = view.slice(p, q);
-    if (surnameAt(name, 0) && !NOT_NAMES.has(name) && found.has(name) && bareMention(view, p, q, name)) out.push({ start: p, end: q, name, roles: [], kind: 'official' });
+    const run = view.slice(p, q);
+    if (surnameAt(run, 0) && !NOT_NAMES.has(run) && found.has(run) && bareMention(view, p, q, run)) {
+      out.push({ start: p, end: q, name: run, roles: [], kind: 'official' });
+      continue;
+    }
+    // a name not found before: the longest that looks like one (任命王刚同志为…)
+    for (let len = q - p; len >= 2; len--) {
+      const name = nameAt(view, q - len, q, Evidence.Weak);
+      if (name?.length === len) { out.push({ start: q - len, end: q, name, roles: [], kind: 'official' }); break; }
+    }
   }
   return out;
 }
