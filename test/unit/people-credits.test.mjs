@@ -37,6 +37,11 @@ test('a byline never continues past its own line', () => {
   assert.deepEqual(show('记者 王丽 通讯员 张强\n金秋十月，硕果飘香。'), ['王丽(记者)', '张强(通讯员)']);
 });
 
+test('credits written name first', () => {
+  assert.deepEqual(show('张晓东/文 李雪梅/图'), ['张晓东(文)', '李雪梅(图)']);
+  assert.deepEqual(show('图文并茂、全文/图文结合'), []);
+});
+
 test('photo credits', () => {
   assert.deepEqual(names('图为村民在采摘茶叶。侯聪 摄'), ['侯聪']);
   assert.deepEqual(names('今年亩产籽棉420公斤。 努尔兰·哈力木 摄'), ['努尔兰·哈力木']);

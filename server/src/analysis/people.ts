@@ -6,7 +6,7 @@
 // back to the original. The modules under people/ hold each concern; nothing here depends on
 // a segmenter, so the CLI, the server and any moment of either find the same people.
 import figures from '../../data/public-figures.json';
-import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, type Found } from './people/credits';
+import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, slashCredits, type Found } from './people/credits';
 import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME_START, wordAt } from './people/names';
 import { hanAt, Lexicon, marks, unitsOf } from './people/scan';
 import { comrades, propagate, type PersonHit } from './people/mentions';
@@ -207,6 +207,7 @@ function credits(ctx: Ctx): void {
   putAll(ctx, found, () => 'reporter');
   putAll(ctx, photoCredits(view), () => 'photographer');
   putAll(ctx, bracketedBylines(view), () => 'reporter');
+  putAll(ctx, slashCredits(view), (f) => (f.roles[0] === '文' ? 'reporter' : 'photographer'));
 }
 
 /** 6. Public figures from the list, with an epithet before (民族英雄岳飞) or a title after. */

@@ -119,6 +119,20 @@ export function photoCredits(s: string): Found[] {
   return out;
 }
 
+// a name before its credit: 张晓东/文 李雪梅/图
+const SLASH_CREDIT = /(?<![\p{Script=Han}·])([\p{Script=Han}·]{2,9})[/／]([文图摄])(?![\p{Script=Han}])/gu;
+
+/** Credits written name first: 张晓东/文, 李雪梅/图. */
+export function slashCredits(s: string): Found[] {
+  const out: Found[] = [];
+  for (const m of s.matchAll(SLASH_CREDIT)) {
+    const name = m[1], at = m.index!;
+    const ok = name.includes('·') ? dotNameAt(s, at, at + name.length) === name : name.length <= 4 && surnameShaped(s, at) && !wordAt(s, at);
+    if (ok) out.push({ start: at, name, roles: [m[2]] });
+  }
+  return out;
+}
+
 // a line that is only names in brackets, separated by spaces: （庞一凡 卓思琪）
 const BRACKETED = /^[ \t\u3000]*[（(]([\p{Script=Han}·]{2,9}(?:[ \t\u3000]+[\p{Script=Han}·]{2,9})+)[）)][ \t\u3000]*$/gmu;
 
