@@ -64,8 +64,15 @@ function endsBefore(s: string, g2: number): boolean {
   // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
   // (unless the word's second half is a function character before a break: 王立成|就《…》)
   if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2))) return true;
-  return givenAt(s, g2) <= -5; // a character names never hold (出, 说)
+  const given = givenAt(s, g2);
+  // two words in a row: the character decides (周伟杰|出席 but 王刚|随后来到)
+  if (wordAt(s, g2) && wordAt(s, g2 + 1) && given < 0) return true;
+  // a title follows: g2 is the verb that gives it (王刚|任组长)
+  if (TITLE_AHEAD.at(s, g2 + 1)) return true;
+  return given <= -5; // a character names never hold (出, 说)
 }
+// the listed titles a verb after a name may give: 任组长, 任副组长
+const TITLE_AHEAD = new Lexicon(roleData.heads);
 
 /** A name starting at i: surname + 1–2 given characters, or null. */
 export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): string | null {
