@@ -22,6 +22,7 @@ test('words of a head\'s form that are no title introduce nobody', () => {
 test('group labels: [市县区镇乡旗局]领导, 班子成员 open an enumeration', () => {
   assert.deepEqual(show('市领导郑宏图、柯文秀、简思远出席活动。'), ['郑宏图(市领导)', '柯文秀(市领导)', '简思远(市领导)']);
   assert.deepEqual(show('局领导汤明远、蒲海生陪同调研。'), ['汤明远(局领导)', '蒲海生(局领导)']);
+  assert.deepEqual(show('出席会议的县领导有：张三丰、李四海、王五洲。'), ['张三丰(县领导)', '李四海(县领导)', '王五洲(县领导)']);
   assert.deepEqual(show('镇领导班子成员尤振华、邰丽娟参加。'), ['尤振华(镇领导班子成员)', '邰丽娟(镇领导班子成员)']);
   // the label used as a noun: nobody
   assert.deepEqual(show('区领导班子参加会议，各级领导干部要带头。'), []);

@@ -20,6 +20,7 @@ export interface UserPeople { names?: string[]; notPeople?: string[] }
 const FIGURES = new Map<string, { titles: string[]; kind: string }>(figures.people.map((p: { name: string; titles: string[]; kind: string }) => [p.name, p]));
 const FIGURE_LEX = new Lexicon(FIGURES.keys());
 const CLOSE_QUOTE = marks('”’」』"');
+const COLON = marks('：:');
 
 /** What the passes share. */
 interface Ctx { view: string; units: Uint16Array; blocked: Set<string>; hits: PersonHit[] }
@@ -61,24 +62,34 @@ function titled(ctx: Ctx): void {
   const { view, units } = ctx, n = view.length;
   for (let p = 1, from = 0; p < n; p++) {
     if (p < from) continue;
-    // a title in quotes before the name, as an honour: “最美乡村教师”涂春燕
-    const quoted = CLOSE_QUOTE[units[p - 1]] === 1 && p >= 2 && HEAD_LAST[units[p - 2]] === 1;
-    if (!quoted && !HEAD_LAST[units[p - 1]]) continue;
-    const head = headBefore(view, quoted ? p - 1 : p);
+    // where the title ends: right before the name, or before a quote closing it (“最美乡村教师”涂春燕)
+    // or a colon opening a list (出席会议的县领导有：张三、李四)
+    const at = HEAD_LAST[units[p - 1]] ? p : titleBeforeMark(view, units, p);
+    if (at < 0) continue;
+    const head = headBefore(view, at);
+    const marked = at < p;
     // (a longer title goes on here: 理事|长; a head by form only may be a name's end: 郭长|顺)
-    if (!head || (!quoted && (headBefore(view, p + 1)?.len ?? 0) > head.len)) continue;
-    if (!quoted && !headBefore(view, p, false) && nameEndsAt(view, p)) continue;
+    if (!head || (!marked && (headBefore(view, p + 1)?.len ?? 0) > head.len)) continue;
+    if (!marked && !headBefore(view, p, false) && nameEndsAt(view, p)) continue;
     let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
     // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
     if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);
     // a status noun and a speech verb together vouch like a title: 退役军人范一航激动地说
     if (!name && !head.strong) { const nm = nameAt(view, p, n, Evidence.Strong); if (nm && speechFollows(view, p + nm.length)) name = nm; }
     if (!name || headStarts(view, p)) continue;
-    const roles = rolesBefore(view, quoted ? p - 1 : p);
+    const roles = rolesBefore(view, at);
     const kind = kindOf(roles, head.strong);
     put(ctx, p, name, roles, kind);
     from = listed(ctx, p + name.length, roles, kind);
   }
+}
+
+/** Where a title ends before a closing quote, or before 有/为 and a colon, at p; else -1. */
+function titleBeforeMark(view: string, units: Uint16Array, p: number): number {
+  if (p >= 2 && CLOSE_QUOTE[units[p - 1]] && HEAD_LAST[units[p - 2]]) return p - 1;
+  if (!COLON[units[p - 1]]) return -1;
+  const q = '有为是'.includes(view[p - 2]) ? p - 2 : p - 1;
+  return q >= 1 && HEAD_LAST[units[q - 1]] ? q : -1;
 }
 
 const SEPARATORS = '、，,。；;：:！？!?（）() \t\n“”"等';
