@@ -24,8 +24,9 @@ test('group labels: [市县区镇乡旗局]领导, 班子成员 open an enumerat
   assert.deepEqual(show('局领导汤明远、蒲海生陪同调研。'), ['汤明远(局领导)', '蒲海生(局领导)']);
   assert.deepEqual(show('出席会议的县领导有：张三丰、李四海、王五洲。'), ['张三丰(县领导)', '李四海(县领导)', '王五洲(县领导)']);
   assert.deepEqual(show('镇领导班子成员尤振华、邰丽娟参加。'), ['尤振华(镇领导班子成员)', '邰丽娟(镇领导班子成员)']);
-  // the label used as a noun: nobody
+  // the label used as a noun, or before a verb: nobody
   assert.deepEqual(show('区领导班子参加会议，各级领导干部要带头。'), []);
+  assert.deepEqual(show('实行县级领导包联重点项目制度。'), []);
 });
 
 test('chains of roles joined by 、 before one name', () => {

@@ -11,7 +11,7 @@ import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME
 import { hanAt, Lexicon, marks, unitsOf } from './people/scan';
 import { comrades, propagate, type PersonHit } from './people/mentions';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
-import { HEAD_LAST, headBefore, headStarts, nameEndsAt, rolesBefore } from './people/titles';
+import { groupLabelBefore, HEAD_LAST, headBefore, headStarts, nameEndsAt, rolesBefore } from './people/titles';
 import type { PersonKind } from './types';
 
 export type { PersonHit };
@@ -71,7 +71,8 @@ function titled(ctx: Ctx): void {
     // (a longer title goes on here: 理事|长; a head by form only may be a name's end: 郭长|顺)
     if (!head || (!marked && (headBefore(view, p + 1)?.len ?? 0) > head.len)) continue;
     if (!marked && !headBefore(view, p, false) && nameEndsAt(view, p)) continue;
-    let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, head.strong ? Evidence.Strong : Evidence.Weak);
+    const ev = !head.strong ? Evidence.Weak : groupLabelBefore(view, at) ? Evidence.Group : Evidence.Strong;
+    let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, ev);
     // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
     if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);
     // a status noun and a speech verb together vouch like a title: 退役军人范一航激动地说

@@ -51,8 +51,10 @@ export const surnameShaped = (s: string, i: number) => surnameAt(s, i) > 0 || AL
  * How the context vouches for a name. Strong: an explicit title, a credit, an item of a list
  * a title opened — an everyday word is a name there (副县长华夏). Weak: a status noun, a speech
  * verb, a mention elsewhere — the candidate must look like a name and be no everyday word.
+ * Group: a collective label (县领导, 班子成员) — it must look like a name, but may be a word
+ * (区领导文明; not 县级领导包联).
  */
-export const enum Evidence { Weak, Strong }
+export const enum Evidence { Weak, Group, Strong }
 
 // a given name made of these is no name: 包片, 和商户
 const STRONG_MIN = -3, WEAK_MEAN = -0.5, WEAK_MIN = -3.5;
@@ -80,7 +82,7 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
   if (!sl) return null;
   // 和, 同, 与 are surnames too, but rarely: only after a title (向, 于 are common surnames)
   const fnSurname = sl === 1 && FUNCTION[s.charCodeAt(i)] === 1 && !COMMON_SURNAME[s.charCodeAt(i)];
-  if (fnSurname && ev === Evidence.Weak) return null; // 和 is a surname only after a title
+  if (fnSurname && ev !== Evidence.Strong) return null; // 和 is a surname only after a title
   const g1 = i + sl;
   if (g1 >= maxEnd || hanLen(s, g1) !== 1) {
     // 欧阳 may be a single surname 欧 + 阳: try it
@@ -100,6 +102,7 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
     return name;
   }
   if (min < WEAK_MIN || mean < WEAK_MEAN || LOCATIVE[s.charCodeAt(end - 1)]) return null;
+  if (ev === Evidence.Group) return name;
   // an everyday word is no name on weak evidence: 居民楼道, 群众满意
   if (NOT_NAMES.has(name) || (!two && wordAt(s, i)) || (two && (NOT_NAMES.has(name.slice(0, 2)) || wordAt(s, i)))) return null;
   return name;

@@ -19,6 +19,9 @@ const COUNT = marks('一二两三四五六七八九十百千万余多几数每�
 export const HEAD_LAST = marks([...roleData.heads, ...roleData.status, ...roleData.epithets, ...Object.keys(roleData.headForms)].map((w) => w[w.length - 1]));
 
 export interface Head { len: number; strong: boolean; epithet?: boolean }
+// collective labels: what follows must look like a name (县领导张斌, not 县级领导包联)
+const GROUP = new Lexicon(roleData.groupLabels, true);
+export const groupLabelBefore = (s: string, p: number) => GROUP.at(s, p) !== null;
 
 /** The title head or status noun that ends at p, if any (forms: also one recognised by its last character). */
 export function headBefore(s: string, p: number, forms = true): Head | null {
