@@ -5,25 +5,30 @@
 // wrapped over lines stays a headline.
 import { bylineTailAt, endsLikeCredit } from './credits';
 import type { Block, LayoutLine } from './layout';
-import { CLAUSE_PUNCT, endsSentence } from './text';
+import { CLAUSE_PUNCT, endsSentence, SUBTITLE } from './text';
 
 // a news agency's mark opens a report; it never continues a sentence
 const AGENCY = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网)/u;
-const SUBTITLE = /^(?:——|--|－－|—)/u;
 // a headline form a body fragment does not take: "某地：…" feature titles, two phrases set apart by a space
 const TITLE_FORM = /^[\p{Script=Han}]{2,10}[:：]|[\p{Script=Han}”》]\s+[\p{Script=Han}“《]/u;
 /** how much of a headline its report's opening (the first OPENING characters) repeats, at least, for a lone line to be a headline */
 const REPEATED = 0.34;
 const UNREPEATED = 0.2;
 const OPENING = 150;
+// a feature paragraph's scene-setting opening, up to its first comma: 中午十一点半，/ 初秋时节，/
+// 走进某村，/ 在某工坊里，/ a speaker's sentence in quotes (“…，…”); no cut sentence goes on that way
+const OPENS_SCENE = /^(?:(?:清晨|早上|早晨|上午|中午|正午|午后|下午|傍晚|晚上|夜幕降临|深夜|凌晨|入夜|每天|每逢|每到)[^，。；]{0,10}，|[^，。；]{1,8}(?:时分|时节|季节|之际)，|走进[^，。；]{2,20}，|在[^，。；]{2,24}[里中内上前旁外]，|“[^”]{2,40}[，。！？])/u;
+/** display columns (two per character, as an OCR column counts) a line must fall short of a wrapped column by to be no full line of it */
+const SHORT_BY = 6;
 const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
 
 /**
- * Correct line kinds by their neighbours, in place (line i is lines[i - firstIndex]). Each
+ * Correct line kinds by their neighbours, in place (line i is lines[i - firstIndex]). `setWidth`:
+ * the column the text was set in, when it is known though the text no longer shows it. Each
  * decision reads the block, the one before it and the one after it only, so an incremental
  * update that re-reads a window between safe cuts (see damage.ts) decides the same.
  */
-export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, markdown: boolean, firstIndex = 0): void {
+export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: number | null, markdown: boolean, firstIndex = 0, setWidth: number | null = wrapWidth): void {
   const at = (i: number) => lines[i - firstIndex];
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
@@ -45,7 +50,7 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
       }
       // "…截至⏎3月1日，…": a lead after a line that stops mid-clause continues it
       for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && !AGENCY.test(at(i).fold) && stopsMidClause(at(i - 1))) at(i).kind = 'body';
-    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, markdown, k > 0 && stopsMidClause(at(blocks[k - 1].last)))) {
+    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, setWidth, markdown, k > 0 && stopsMidClause(at(blocks[k - 1].last)))) {
       at(b.first).kind = 'body';
     }
     // the same across a column break
@@ -74,11 +79,12 @@ function isWrappedSubtitle(lines: LayoutLine[], b: Block, firstIndex: number): b
  * Is a lone headline-shaped line followed by body text a fragment of that text cut off by a
  * column break? In markdown always (a plain line next to a heading is part of its stack); else
  * not when it has a headline's form, is wider than the column or heads a photo caption; yes after
- * a sentence cut off; else yes when the text after it does not repeat it (a report's opening says
+ * a sentence cut off; not when it falls well short of a wrapped column or the text after it opens
+ * on a scene; else yes when the text after it does not repeat it (a report's opening says
  * what its headline says; the rest of a cut sentence does not), more readily for a line that
  * fills a wrapped column.
  */
-function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, markdown: boolean, afterMidClause: boolean): boolean {
+function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine, wrapWidth: number | null, setWidth: number | null, markdown: boolean, afterMidClause: boolean): boolean {
   if (at(next.first).kind !== 'body') return false;
   // markdown marks its headings: a plain line over body text is that text's beginning
   if (markdown) return true;
@@ -86,6 +92,13 @@ function isFragment(line: LayoutLine, next: Block, at: (i: number) => LayoutLine
   if (wrapWidth !== null && line.width > wrapWidth + 2) return false;
   // between a sentence cut off and text that goes on, it is the cut sentence's middle
   if (afterMidClause) return true;
+  // a column break falls between full lines: in a wrapped column, a line well short of the
+  // column's width that ends no sentence is no piece of a paragraph but a headline set apart
+  // (setWidth: the column a repair's first pass found, when its joins have unwrapped the text)
+  if (setWidth !== null && 2 * line.fold.length < setWidth - SHORT_BY) return false;
+  // text that opens on a scene (a time of day, a season, a place entered, a quoted voice) begins
+  // a paragraph: the line over it heads it, whatever words the two share
+  if (OPENS_SCENE.test(at(next.first).fold)) return false;
   // photo news: its caption ends with the credit
   if (endsLikeCredit(at(next.last).fold)) return false;
   let after = '';

@@ -28,9 +28,9 @@ export interface Damage {
   edited?: number;
 }
 
-export function analyzeDamage(text: string): Damage {
+export function analyzeDamage(text: string, setWidth: number | null = null): Damage {
   const residue = findResidue(text);
-  const lay = layout(text, residue);
+  const lay = layout(text, residue, setWidth);
   const rf = reflow(lay, text);
   const findings = rf.findings.concat(lineFindings(text, lay.lines, lay.lines, residue));
   findings.sort(byPosition);

@@ -16,6 +16,8 @@ export interface AnalysisOptions {
   people?: UserPeople;
   /** the conversion phrase layer for the mixed-script fix (builtinPhrases when not given) */
   convertPhrases?: ConvertPhrases;
+  /** the column width the text was hard-wrapped at before a repair joined it (see repairDocument) */
+  setWidth?: number;
 }
 
 export interface SloganInfo extends SloganMention { entry?: GlossaryEntry }
@@ -39,7 +41,7 @@ export interface Analysis {
  * normalised view of the text and mapped back to original offsets.
  */
 export function analyzeDocument(text: string, opts: AnalysisOptions = {}, damage?: Damage): Analysis {
-  const d = damage && damage.text === text ? damage : analyzeDamage(text);
+  const d = damage && damage.text === text ? damage : analyzeDamage(text, opts.setWidth ?? null);
   const { residue, layout: lay, reflow: rf } = d;
   const view = buildView(text, [...residue, ...rf.joins]);
   const orig = (s: Span) => toOriginal(view, s.start, s.end);
@@ -128,8 +130,11 @@ function roleSpan(view: View, hit: Span, role: string): Span | null {
  */
 export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: AnalysisOptions = {}, first?: { findings: Finding[] }): { changes: TextChange[]; applied: Partial<Record<DamageCode, number>>; text: string } {
   const want = [...codes];
-  const analyse = want.includes('mixed-script') ? (t: string) => analyzeDocument(t, opts) : analyzeDamage;
-  const a = first ?? analyse(text);
+  const a = first ?? (want.includes('mixed-script') ? analyzeDocument(text, opts) : analyzeDamage(text));
+  // the passes after the first read a text whose column the first joined: they keep its width
+  const setWidth = a.findings.find((f) => f.code === 'hard-wrap')?.args?.width;
+  const width = typeof setWidth === 'number' && setWidth > 0 ? setWidth : undefined;
+  const analyse = want.includes('mixed-script') ? (t: string) => analyzeDocument(t, { ...opts, setWidth: width }) : (t: string) => analyzeDamage(t, width ?? null);
   const { changes, applied } = repairChanges(text, a.findings, want);
   let out = applyChanges(text, changes);
   let extra = false;

@@ -109,12 +109,13 @@ function unbalanced(s: string): boolean {
   return (open >= 0 && close < open) || (close >= 0 && open < 0);
 }
 
-export function layout(text: string, residue: Span[] = []): Layout {
+/** `setWidth`: the column width the text was set in before a repair unwrapped it (see readInContext). */
+export function layout(text: string, residue: Span[] = [], setWidth: number | null = null): Layout {
   const lines = layoutLines(text, residue, 0, text.length, 0);
   const blocks = blocksOf(lines);
   const wrapWidth = inferWrapWidth(lines, blocks);
   const markdown = hasHeadings(lines);
-  readInContext(lines, blocks, wrapWidth, markdown);
+  readInContext(lines, blocks, wrapWidth, markdown, 0, wrapWidth ?? setWidth);
   return { lines, blocks, wrapWidth, markdown };
 }
 

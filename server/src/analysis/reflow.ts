@@ -4,7 +4,7 @@
 // headlines broken over lines are joined. Joins only ever remove white space.
 import { bracketedByline, BYLINE_LINE, bylineTailAt, DANGLING_ROLE, mayOpenByline, NAME } from './credits';
 import { foldLine, type Layout, type LayoutLine } from './layout';
-import { CLAUSE_PUNCT, endsSentence, ownCopy } from './text';
+import { CLAUSE_PUNCT, endsSentence, ownCopy, SUBTITLE } from './text';
 import type { Finding, Span, TextChange } from './types';
 
 export interface Paragraph {
@@ -53,7 +53,7 @@ export function reflow(lay: Layout, text: string): Reflow {
     let cur = { lines: [b.first], wrapped: [] as TextChange[] };
     for (let i = b.first; i < b.last; i++) {
       const a = lines[i], n = lines[i + 1];
-      if (creditJoins(a, n) || (wrapWidth !== null && (wrapJoins(a, n, wrapWidth) || metadataJoins(a, n)))) {
+      if (creditJoins(a, n) || subtitleJoins(a, n) || (wrapWidth !== null && (wrapJoins(a, n, wrapWidth) || metadataJoins(a, n)))) {
         cur.lines.push(i + 1);
         cur.wrapped.push(gap(a, n));
       } else {
@@ -161,6 +161,9 @@ function wrapJoins(a: LayoutLine, n: LayoutLine, width: number): boolean {
   return reachesColumn(a, width);
 }
 
+/** A dash subtitle (a stack's last line) and the rest it wrapped to, wrapped text or not: ——计划投资… 打通断头⏎路17条. */
+const subtitleJoins = (a: LayoutLine, n: LayoutLine): boolean => a.kind === 'headline' && n.kind === 'headline' && SUBTITLE.test(a.fold) && !SUBTITLE.test(n.fold);
+
 /**
  * A caption's credit on the line after it, whole (…计划造林3000亩。⏎通讯员 庞一凡 摄), with its
  * role left behind (…达到95%。通讯员⏎庞一凡 摄) or its name cut (…。记者 司⏎马瑞雪 摄), belongs to
@@ -210,6 +213,9 @@ function unfinished(lines: LayoutLine[], p: number[]): boolean {
   // "…参加会议。记者 鲁燕 通讯员 王以琳": the report ended, its byline ran on
   const at = bylineTailAt(last.fold);
   if (at > 0 && endsSentence(last.fold.slice(0, at))) return false;
+  // "…开放至晚上九点。（通讯员 华佳）": a brief closed by its byline in brackets
+  const open = Math.max(last.fold.lastIndexOf('（'), last.fold.lastIndexOf('('));
+  if (open > 0 && bracketedByline(last.fold.slice(open)) && endsSentence(last.fold.slice(0, open))) return false;
   // body text that stops mid-sentence goes on, unless it is a closing byline wrapped over lines
   if (BODYLIKE.has(last.kind)) return p.length === 1 || p.length > 3 || !/[)）]$/u.test(last.fold) || !bracketedByline(p.map((i) => lines[i].fold).join(''));
   // headline lines: a paragraph, not a title, when it has clause punctuation or is long

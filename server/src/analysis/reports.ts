@@ -7,15 +7,16 @@ import { bracketedByline, BYLINE_LINE, bylinesIn, creditSpans, endsLikeCredit, m
 import type { Layout, LayoutLine } from './layout';
 import { pageMeta, type PageMeta } from './pageMeta';
 import type { Paragraph } from './reflow';
+import { SUBTITLE } from './text';
 import type { Report } from './types';
 
 const EVENT = /召开|举行|举办|开展|启动|召集|主持|出席|调研|视察|走访|部署|会议|开班|开幕|闭幕|签约|揭牌|座谈|推进会|研讨|培训|慰问|检查|督导|发布|通报|学习|宣讲/u;
+const PLACE_TITLE = /^[\p{Script=Han}]{2,10}[:：]/u;
 const LEAD_MARK = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯)\s*(?:[（(][^）)]*[)）])?\s*/u;
 // a lead that opens a report of its own even inside running text: a news agency's mark, an undated lead
 const OPENING = /^(?:本报讯|本网讯|本刊讯|本台讯|本站讯|新华社|人民网|央广网|中新网|(?:日前|近日|近期)[,，])/u;
 const DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下中]午|晚|晚间)?[,，\s]*/u;
 const FUZZY_DATE = /^(?:日前|近日|近期|连日来|昨天|今天|昨日)[,，\s]*/u;
-const SUBTITLE = /^(?:——|--|－－|—)/u;
 /** how much of a lead is read for its date and for a name made from it */
 const LEAD_CHARS = 200;
 /** a report with no more body text than this is a brief */
@@ -225,6 +226,12 @@ function pickTitle(groups: LayoutLine[][]): number {
   const cand = texts.map((t, i) => i).filter((i) => i === 0 || !SUBTITLE.test(texts[i]));
   if (cand.length === 1) return cand[0];
   if (cand.length >= 3) return cand[1];
+  // the title is what a subtitle explains: the line right above the dash
+  const sub = texts.findIndex((t, i) => i > 0 && SUBTITLE.test(t));
+  if (sub > 0 && cand.includes(sub - 1)) return sub - 1;
+  // a feature title names its place first (某地：…); a kicker sets a theme
+  const placed = cand.filter((i) => PLACE_TITLE.test(texts[i]));
+  if (placed.length === 1) return placed[0];
   const ev = cand.find((i) => EVENT.test(texts[i]));
   return ev ?? cand[0];
 }

@@ -84,6 +84,9 @@ export function endsSentence(s: string): boolean {
   return false;
 }
 
+/** A subtitle's opening dash (——今年将新建农村公路300公里). */
+export const SUBTITLE = /^(?:——|--|－－|—)/u;
+
 /** Sentence-internal punctuation (a headline rarely has it). */
 export const CLAUSE_PUNCT = /[，,；;。！？!?]/u;
 // The same marks by code, for loops over characters (indexing a string for a Chinese character allocates one).
