@@ -91,3 +91,32 @@ test('a breadcrumb that says where the reader is, in other words, is furniture a
     });
   }
 });
+
+test('a caption whose credit wrapped to its own line, dropped inside a sentence, moves out whole', () => {
+  const text = '松原县建成村级冷库\n\n' + column(18, '冷库由村集体统一运营，对本村农户按成本价收费。“有了冷库，蔬菜能错峰卖。”菜农卓思琪说，') +
+    '\n\n图为西岗村冷库工作人员分拣蔬菜。\n通讯员 庞一凡 摄\n\n' + column(18, '她家今年种植的20亩大棚蔬菜预计增收5万余元。');
+  both(text, (t) => {
+    const ps = paragraphs(t);
+    assert.equal(ps.length, 3);
+    assert.match(ps[1], /预计增收5万余元。$|預計增收5萬餘元。$/u);
+    assert.match(ps[2], /^圖為|^图为/u);
+    assert.match(ps[2], /。通[讯訊]员 庞一凡 摄$|。通訊員 龐一凡 攝$/u);
+  });
+});
+
+test('after a closing byline, a lone line heads the next report though its report does not repeat it', () => {
+  const text = `松原县部署春季农业生产\n\n${FIRST.join('\n\n')}\n\n（记者 庞一凡）\n\n老井边的新水站\n\n西岗村的老人们说起这两年的变化，总要提到村口那座小房子。去年冬天，县里在那儿装上了净化设备。\n`;
+  both(text, (t) => {
+    assert.equal(names(t).length, 2);
+    assert.equal(paragraphs(t).length, 6);
+  });
+});
+
+test('site footers by their labels are furniture: 网站主办, 主办, 运维单位', () => {
+  for (const footer of ['网站主办：松原县人民政府办公室', '主办：松原县融媒体中心', '运维单位：松原县信息中心']) {
+    both(`松原县召开春季农业生产工作会议\n\n${FIRST[0]}\n\n${footer}\n`, (t) => {
+      assert.equal(names(t).length, 1);
+      assert.ok(analyzeDocument(t).findings.some((f) => f.code === 'page-furniture'), footer);
+    });
+  }
+});

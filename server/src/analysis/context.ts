@@ -21,6 +21,9 @@ const OPENS_SCENE = /^(?:(?:清晨|早上|早晨|上午|中午|正午|午后|下
 /** display columns (two per character, as an OCR column counts) a line must fall short of a wrapped column by to be no full line of it */
 const SHORT_BY = 6;
 const bodylike = (l: LayoutLine) => l.kind === 'body' || l.kind === 'lead';
+// lines that close a report (a closing byline, a source tag, a photo credit or caption): a lone
+// headline-shaped line after one heads the next report, it cannot be the middle of a paragraph
+const CLOSES = new Set(['byline', 'source-tag', 'credit', 'caption']);
 
 /**
  * Correct line kinds by their neighbours, in place (line i is lines[i - firstIndex]). `setWidth`:
@@ -50,7 +53,7 @@ export function readInContext(lines: LayoutLine[], blocks: Block[], wrapWidth: n
       }
       // "…截至⏎3月1日，…": a lead after a line that stops mid-clause continues it
       for (let i = b.first + 1; i <= b.last; i++) if (at(i).kind === 'lead' && !AGENCY.test(at(i).fold) && stopsMidClause(at(i - 1))) at(i).kind = 'body';
-    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, setWidth, markdown, k > 0 && stopsMidClause(at(blocks[k - 1].last)))) {
+    } else if (at(b.first).kind === 'headline' && k + 1 < blocks.length && !(k > 0 && CLOSES.has(at(blocks[k - 1].last).kind)) && isFragment(at(b.first), blocks[k + 1], at, wrapWidth, setWidth, markdown, k > 0 && stopsMidClause(at(blocks[k - 1].last)))) {
       at(b.first).kind = 'body';
     }
     // the same across a column break

@@ -119,7 +119,8 @@ export function reflow(lay: Layout, text: string): Reflow {
       const capStart = lines[capLines[0]].contentStart, capEnd = lines[capLines[capLines.length - 1]].contentEnd;
       const before = lines[p.lines[p.lines.findIndex((i) => i > capLines[0]) - 1]];
       const after = lines[p.lines.find((i) => i > capLines[0])!];
-      const captionText = lay.lines.slice(capLines[0], capLines[capLines.length - 1] + 1).filter((l) => l.kind !== 'blank').map((l) => text.slice(l.contentStart, l.contentEnd)).join('\n\n');
+      // each caption paragraph moves whole: a credit wrapped to its own line stays on its caption's
+      const captionText = p.captions.map((c) => c.map((i, n) => (n ? joiner(lines[c[n - 1]], lines[i]) : '') + text.slice(lines[i].contentStart, lines[i].contentEnd)).join('')).join('\n\n');
       findings.push({
         code: 'caption-interrupts', start: capStart, end: capEnd,
         args: { caption: lines[capLines[0]].clean.slice(0, 24) },
@@ -236,8 +237,12 @@ function continues(lines: LayoutLine[], p: number[], first: LayoutLine, blockLin
 }
 
 function isCaption(lines: LayoutLine[], p: number[]): boolean {
+  if (!p.length) return false;
+  // a caption whose credit wrapped to its own line: sentences, then the credit (…分拣葡萄。⏎通讯员 甲 摄)
+  const last = lines[p[p.length - 1]];
+  if (last.kind === 'credit' && p.length > 1 && endsSentence(lines[p[p.length - 2]].fold)) return true;
   for (const i of p) if (lines[i].kind !== 'caption' && lines[i].kind !== 'credit') return false;
-  return p.length > 0;
+  return true;
 }
 
 /**
