@@ -112,8 +112,8 @@ test('after a closing byline, a lone line heads the next report though its repor
   });
 });
 
-test('site footers by their labels are furniture: 网站主办, 主办, 运维单位', () => {
-  for (const footer of ['网站主办：松原县人民政府办公室', '主办：松原县融媒体中心', '运维单位：松原县信息中心']) {
+test('site footers by their labels are furniture: 网站主办, 主办, 运维单位, 我要打印', () => {
+  for (const footer of ['网站主办：松原县人民政府办公室', '主办：松原县融媒体中心', '运维单位：松原县信息中心', '【我要打印】【关闭】']) {
     both(`松原县召开春季农业生产工作会议\n\n${FIRST[0]}\n\n${footer}\n`, (t) => {
       assert.equal(names(t).length, 1);
       assert.ok(analyzeDocument(t).findings.some((f) => f.code === 'page-furniture'), footer);
