@@ -102,7 +102,6 @@ function loadApi() {
   try {
     return {
       analysis: require(path.join(out, 'analysis', 'index.js')),
-      repair: require(path.join(out, 'analysis', 'repair.js')),
       settings: require(path.join(out, 'settings.js')),
       messages: require(path.join(out, 'features', 'messages.js')),
       script: require(path.join(out, 'analysis', 'script.js')),
@@ -382,8 +381,8 @@ function fix(ctx, file, r, printed) {
   if (unusable(ctx, file, r)) return undefined;
   const a = api.analysis.analyzeDocument(r.text);
   const codes = o.codes || api.settings.DEFAULT_FIX_ALL;
-  const { changes, applied } = api.repair.repairChanges(r.text, a.findings, codes);
-  const out = api.repair.applyChanges(r.text, changes);
+  // the server's fix-all: repaired to a fixed point, so a second fix changes nothing
+  const { text: out, applied } = api.analysis.repairDocument(r.text, codes, {}, a);
   if (!o.write) return header(ctx, file, printed) + out;
   const parts = Object.entries(applied).map(([c, n]) => `${n} ${c}`);
   if (out !== r.text) {

@@ -124,9 +124,11 @@ function roleSpan(view: View, hit: Span, role: string): Span | null {
 
 /**
  * Repair to a fixpoint: a join can make a line body text whose stray space was a headline's
- * deliberate one, so the repaired text is analysed again (at most twice more). When one
- * pass suffices the changes are minimal; otherwise one change replaces the whole text.
+ * deliberate one, or bring a half-width mark next to Chinese, so the repaired text is analysed
+ * again until nothing is left to fix (a few passes at most; bounded). When one pass suffices
+ * the changes are minimal; otherwise one change replaces the whole text.
  * Only mixed-script needs people and reports; every other repair needs the damage alone.
+ * The server's fix-all, Repair Document and the CLI's `fix` all call this one function.
  */
 export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: AnalysisOptions = {}, first?: { findings: Finding[] }): { changes: TextChange[]; applied: Partial<Record<DamageCode, number>>; text: string } {
   const want = [...codes];
@@ -138,7 +140,7 @@ export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: 
   const { changes, applied } = repairChanges(text, a.findings, want);
   let out = applyChanges(text, changes);
   let extra = false;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < MAX_EXTRA_PASSES && changes.length; pass++) {
     const again = analyse(out);
     const more = repairChanges(out, again.findings, want);
     if (!more.changes.length) break;
@@ -148,6 +150,8 @@ export function repairDocument(text: string, codes: Iterable<DamageCode>, opts: 
   }
   return { changes: extra ? [{ start: 0, end: text.length, text: out }] : changes, applied, text: out };
 }
+// each pass removes a kind of damage a join revealed; real texts need at most two
+const MAX_EXTRA_PASSES = 4;
 
 export { builtinGlossary } from './slogans';
 export { analyzeDamage, updateDamage, type Damage } from './damage';

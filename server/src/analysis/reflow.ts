@@ -66,9 +66,10 @@ export function reflow(lay: Layout, text: string): Reflow {
 
   // 2. across blank lines: split sentences, with captions dropped inside them
   const out: Paragraph[] = [];
-  const merged: { lines: number[]; wrapped: TextChange[]; captions: number[][] }[] = [];
+  // captions: one run of caption paragraphs per place the sentence is interrupted
+  const merged: { lines: number[]; wrapped: TextChange[]; captions: number[][][] }[] = [];
   for (let k = 0; k < paras.length; k++) {
-    const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][] };
+    const p = { lines: paras[k].lines, wrapped: paras[k].wrapped, captions: [] as number[][][] };
     for (;;) {
       const last = lines[p.lines[p.lines.length - 1]];
       // a byline cut in two by a column break (记者 甲 通⏎⏎讯员 乙) is one byline
@@ -92,7 +93,7 @@ export function reflow(lay: Layout, text: string): Reflow {
       const change = gap(last, first);
       if (caps.length) {
         // the view keeps the caption where it stands (its credit names a photographer)
-        p.captions.push(...caps);
+        p.captions.push(caps);
       } else {
         findings.push({ code: 'split-sentence', start: Math.max(last.contentEnd - 1, last.contentStart), end: first.contentStart + 1, changes: [change] });
         joins.push(change);
@@ -112,10 +113,12 @@ export function reflow(lay: Layout, text: string): Reflow {
       findings.push({ code: 'hard-wrap', start: first.contentStart, end: last.contentEnd, args: { lines: p.wrapped.length + 1, width: wrapWidth ?? 0 }, changes: p.wrapped });
     }
     out.push({ lines: p.lines });
-    if (p.captions.length) {
-      // the caption moves after the paragraph it interrupted; the sentence joins over it
-      const end = lines[p.lines[p.lines.length - 1]].contentEnd;
-      const capLines = p.captions.flat();
+    // each run of captions moves after the paragraph it interrupted, in order; the sentence
+    // joins over it. One finding per run: a run's deletion covers that run alone, so body text
+    // between two runs is never moved (or copied) with them.
+    const end = lines[p.lines[p.lines.length - 1]].contentEnd;
+    for (const run of p.captions) {
+      const capLines = run.flat();
       const capStart = lines[capLines[0]].contentStart, capEnd = lines[capLines[capLines.length - 1]].contentEnd;
       const before = lines[p.lines[p.lines.findIndex((i) => i > capLines[0]) - 1]];
       const after = lines[p.lines.find((i) => i > capLines[0])!];
@@ -126,8 +129,8 @@ export function reflow(lay: Layout, text: string): Reflow {
         args: { caption: lines[capLines[0]].clean.slice(0, 24) },
         changes: [{ start: before.contentEnd, end: after.contentStart, text: '' }, { start: end, end, text: '\n\n' + captionText }],
       });
-      for (const c of p.captions) out.push({ lines: c, moved: true });
     }
+    for (const run of p.captions) for (const c of run) out.push({ lines: c, moved: true });
   }
 
   // 3. headlines broken over lines (inside a block or across a blank line)

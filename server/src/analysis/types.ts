@@ -17,6 +17,7 @@ export type DamageCode =
   | 'page-furniture'
   | 'byline-merged'
   | 'mojibake'
+  | 'lost-characters'
   | 'mixed-script'
   | 'file-too-large'
   // a notice, not damage: more problems than zhArticle.maxNumberOfProblems publishes
