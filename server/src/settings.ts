@@ -24,6 +24,7 @@ export const DEFAULT_LEVELS: Record<DamageCode, Level> = {
   'page-furniture': 'information',
   'byline-merged': 'information',
   mojibake: 'error',
+  'lost-characters': 'warning',
   'mixed-script': 'information',
   'file-too-large': 'warning',
   'too-many-problems': 'information',

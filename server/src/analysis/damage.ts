@@ -10,6 +10,7 @@ import { mojibakeFinding } from './encoding';
 import { furnitureFindings } from './furniture';
 import { readInContext } from './context';
 import { blocksOf, hasHeadings, inferWrapWidth, layout, layoutLines, type Block, type Layout, type LayoutLine } from './layout';
+import { lostCharacterFindings } from './lostCharacters';
 import { halfwidthFindings } from './punctuation';
 import { fillsColumn, reflow, type Paragraph, type Reflow } from './reflow';
 import { findResidue, type Residue } from './residue';
@@ -57,7 +58,7 @@ function lineFindings(text: string, all: LayoutLine[], lines: LayoutLine[], resi
     const group = residue.slice(first, ri);
     out.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
   }
-  out.push(...halfwidthFindings(lines, text, residue), ...straySpaceFindings(lines, text), ...furnitureFindings(all, lines));
+  out.push(...halfwidthFindings(lines, text, residue), ...straySpaceFindings(lines, text), ...furnitureFindings(all, lines), ...lostCharacterFindings(lines, text));
   return out;
 }
 

@@ -15,6 +15,7 @@ const en: Record<DamageCode, Render> = {
   mojibake: (a) => a.evidence === 'replacement'
     ? `The file looks decoded with the wrong encoding (${a.count} replacement characters). Reopen it with GB18030.`
     : 'The file looks like GBK text decoded as Latin-1. Reopen it with GB18030.',
+  'lost-characters': (a) => `${a.count} character(s) lost to “?” or “\ufffd” inside Chinese text (${a.example}); look them up in the source.`,
   'mixed-script': (a) => `This report mixes traditional (${a.traditional}%) and simplified (${a.simplified}%) characters; it may be half converted.`,
   'file-too-large': (a) => `File is ${a.size} MB, above zhArticle.maxFileSize (${a.limit} MB): not analysed. Raise the setting to analyse it.`,
   'too-many-problems': (a) => `${a.total} problems in this file; showing ${a.near === 'edit' ? `the ${a.shown} nearest the last edit` : `the first ${a.shown}`} (zhArticle.maxNumberOfProblems). Repair Document fixes the whole file.`,
@@ -32,6 +33,7 @@ const zh: Record<DamageCode, Render> = {
   mojibake: (a) => a.evidence === 'replacement'
     ? `文件疑似用错误编码打开（${a.count} 个替换字符），请以 GB18030 重新打开。`
     : '文件疑似 GBK 文本被当作 Latin-1 解码，请以 GB18030 重新打开。',
+  'lost-characters': (a) => `中文中有 ${a.count} 个字丢失，变成了“?”或“\ufffd”（${a.example}）；请查对原文补上。`,
   'mixed-script': (a) => `本篇报道繁体（${a.traditional}%）与简体（${a.simplified}%）混用，可能转换不完整。`,
   'file-too-large': (a) => `文件 ${a.size} MB，超过 zhArticle.maxFileSize（${a.limit} MB），未作分析。调高该设置即可分析。`,
   'too-many-problems': (a) => `本文件共有 ${a.total} 处问题，只显示${a.near === 'edit' ? `最近编辑处附近的 ${a.shown} 处` : `前 ${a.shown} 处`}（zhArticle.maxNumberOfProblems）。“修复文档”可修复整个文件。`,
@@ -64,6 +66,7 @@ const fixTitles: Record<DamageCode, { en: string; zh: string }> = {
   'page-furniture': { en: 'Delete the line', zh: '删除该行' },
   'byline-merged': { en: 'Put the byline on its own line', zh: '署名另起一行' },
   mojibake: { en: 'Reopen with GB18030', zh: '以 GB18030 重新打开' },
+  'lost-characters': { en: 'Look the lost characters up in the source', zh: '查对原文补上缺字' },
   'mixed-script': { en: 'Unify the script of this report', zh: '统一本篇文字' },
   'file-too-large': { en: 'Open settings', zh: '打开设置' },
   'too-many-problems': { en: 'Repair Document', zh: '修复文档' },
