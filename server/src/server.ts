@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, ResponseError,
-  TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from './analysis/index';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { COMMANDS, CommandError, executeCommand } from './features/commands';
+import { checkCodeAction, checkPosition, checkTextDocument, InvalidParams } from './features/params';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
 import { ServerLog, VERSION } from './features/log';
 import { loadUserFiles } from './features/userFiles';
@@ -55,12 +56,29 @@ const corpus = new Corpus(ctx);
 // changed a document nor asked anything for a while.
 let lastActivity = 0;
 
-// Never let one bad request take the server down: log and answer empty.
-function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R | Promise<R>, fallback: R): (...a: A) => Promise<R> {
-  return async (...a: A) => {
+// The lifecycle LSP prescribes: requests before initialize get ServerNotInitialized (-32002),
+// after shutdown InvalidRequest (-32600).
+let initializeReceived = false, shutdownReceived = false;
+connection.onShutdown(() => { shutdownReceived = true; });
+
+/** Throw RequestCancelled if the client cancelled the request ($/cancelRequest) while it waited. */
+function checkCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}
+
+// Never let one bad request take the server down: malformed parameters get InvalidParams,
+// anything else is logged and answered empty.
+function safe<P, R>(name: string, fn: (p: P, token: CancellationToken) => R | Promise<R>, fallback: R): (p: P, token: CancellationToken) => Promise<R> {
+  return async (p: P, token: CancellationToken) => {
     lastActivity = Date.now();
-    try { return await fn(...a); } catch (e) {
-      if (e instanceof CommandError) throw new ResponseError(-32602, e.message);
+    if (!initializeReceived) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet');
+    if (shutdownReceived) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+    try {
+      checkCancelled(token);
+      return await fn(p, token);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      if (e instanceof CommandError || e instanceof InvalidParams) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
       connection.console.error(`${name} failed: ${(e as Error).stack || e}`);
       return fallback;
     }
@@ -69,6 +87,7 @@ function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R | Promise
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack || e}`));
 
 connection.onInitialize((params): InitializeResult => {
+  initializeReceived = true;
   ctx.locale = localeOf(params.locale);
   canConfigure = Boolean(params.capabilities.workspace?.configuration);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -135,11 +154,19 @@ function reclaimWhenQuiet(): void {
   whenQuiet(QUIET_MS, QUIET_MS, () => { reclaimPending = false; collectGarbage(); collectGarbage(); });
 }
 
-const pending = new Map<string, NodeJS.Immediate>();
+// An edit is validated at once; a burst of edits (a storm of queued didChanges, a macro, a
+// paste of many changes) is coalesced: each change within BURST_MS of the previous one
+// postpones validation, so only the latest version is analysed when the burst ends.
+const BURST_MS = 30;
+const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
+const lastChange = new Map<string, number>();
 function schedule(doc: TextDocument) {
   const t = pending.get(doc.uri);
-  if (t) clearImmediate(t);
-  pending.set(doc.uri, setImmediate(() => { pending.delete(doc.uri); void validate(doc); }));
+  if (t) { clearImmediate(t as NodeJS.Immediate); clearTimeout(t as NodeJS.Timeout); }
+  const now = Date.now(), burst = now - (lastChange.get(doc.uri) ?? 0) < BURST_MS;
+  lastChange.set(doc.uri, now);
+  const run = () => { pending.delete(doc.uri); const current = documents.get(doc.uri); if (current) void validate(current); };
+  pending.set(doc.uri, burst ? setTimeout(run, BURST_MS) : setImmediate(run));
 }
 function revalidateAll() { for (const d of documents.all()) schedule(d); }
 
@@ -153,6 +180,7 @@ const knowledgeWaiters = new Map<string, (() => void)[]>();
 async function validate(doc: TextDocument): Promise<void> {
   try {
     const settings = await ctx.settings(doc.uri);
+    if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
     store.setLimit(doc.uri, settings.maxFileSize);
     const t0 = performance.now();
     const entry = store.get(doc);
@@ -226,26 +254,49 @@ function announce(doc: TextDocument): void {
 
 documents.onDidOpen((e) => void validate(e.document));
 documents.onDidChangeContent((e) => { lastActivity = Date.now(); schedule(e.document); });
-documents.onDidClose((e) => { log.closed(e.document.uri); clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); wake(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+documents.onDidClose((e) => { log.closed(e.document.uri); lastChange.delete(e.document.uri); clearTimeout(knowledgeTimers.get(e.document.uri)); knowledgeTimers.delete(e.document.uri); wake(e.document.uri); store.delete(e.document.uri); index.close(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
 
-const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
-  safe(name, (p: P) => { const doc = documents.get(p.textDocument.uri); return doc ? fn(doc, p) : fallback; }, fallback);
+/**
+ * A request about one document: its parameters checked first (`check`), null for a document
+ * that is not open (unknown or closed), `fallback` if the feature fails.
+ */
+const withDoc = <P extends { textDocument: { uri: string } }, R, A = null>(name: string, fallback: R, fn: (doc: TextDocument, p: P, token: CancellationToken) => R | Promise<R>, check?: (p: Record<string, unknown>) => void, absent: A = null as A) =>
+  safe<P, R | A>(name, (p: P, token: CancellationToken) => {
+    checkTextDocument(p);
+    check?.(p as unknown as Record<string, unknown>);
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? fn(doc, p, token) : absent;
+  }, fallback);
 /** withDoc for the features built on people, slogans and reports: they wait for knowledgeReady */
-const withKnowledge = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>) =>
-  withDoc(name, fallback, async (doc: TextDocument, p: P) => { await knowledgeReady(doc); return fn(doc, p); });
+const withKnowledge = <P extends { textDocument: { uri: string } }, R, A = null>(name: string, fallback: R, fn: (doc: TextDocument, p: P) => R | Promise<R>, check?: (p: Record<string, unknown>) => void, absent: A = null as A) =>
+  withDoc<P, R | A, A>(name, fallback, async (doc: TextDocument, p: P, token) => {
+    await knowledgeReady(doc);
+    checkCancelled(token);
+    // the document may have changed or closed while the request waited
+    const current = documents.get(doc.uri);
+    return current ? fn(current, p) : absent;
+  }, check, absent);
 
-connection.onHover(withKnowledge('hover', null, (doc, p) => hover(ctx, doc, p.position)));
+connection.onHover(withKnowledge('hover', null, (doc, p) => hover(ctx, doc, p.position), checkPosition));
 connection.onDocumentSymbol(withKnowledge('documentSymbol', [], (doc) => { const a = store.analysis(doc); return a ? documentSymbols(doc, a, ctx.locale) : []; }));
 connection.onFoldingRanges(withKnowledge('foldingRange', [], (doc) => { const a = store.analysis(doc); return a ? foldingRanges(doc, a) : []; }));
 connection.onCodeLens(withKnowledge('codeLens', [], async (doc) => { const a = store.analysis(doc); return a && (await ctx.settings(doc.uri)).codeLens ? codeLenses(doc, a, ctx.locale) : []; }));
-connection.onCodeAction(withDoc('codeAction', [], (doc, p) => codeActions(ctx, doc, p)));
-connection.onDefinition(withKnowledge('definition', null, (doc, p) => definition(ctx, doc, p.position)));
-connection.onReferences(withKnowledge('references', [], (doc, p) => references(ctx, doc, p.position)));
-connection.onDocumentHighlight(withKnowledge('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position)));
-connection.languages.semanticTokens.on(withKnowledge('semanticTokens', { data: [] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }));
-connection.onWorkspaceSymbol(safe('workspaceSymbol', async (p) => { await index.scan(); return workspaceSymbols(ctx, p.query); }, []));
+connection.onCodeAction(withDoc('codeAction', [], (doc, p, token) => codeActions(ctx, doc, p, token), checkCodeAction));
+connection.onDefinition(withKnowledge('definition', null, (doc, p) => definition(ctx, doc, p.position), checkPosition));
+connection.onReferences(withKnowledge('references', [], (doc, p) => references(ctx, doc, p.position), checkPosition));
+connection.onDocumentHighlight(withKnowledge('documentHighlight', [], (doc, p) => highlights(ctx, doc, p.position), checkPosition));
+connection.languages.semanticTokens.on(withKnowledge('semanticTokens', { data: [] as number[] }, (doc) => { const a = store.analysis(doc); return { data: a ? semanticTokens(doc, a) : [] }; }, undefined, { data: [] }));
+connection.onWorkspaceSymbol(safe('workspaceSymbol', async (p) => {
+  if (!p || typeof p !== 'object' || typeof p.query !== 'string') throw new InvalidParams('query (a string) is required');
+  await index.scan();
+  return workspaceSymbols(ctx, p.query);
+}, []));
 connection.onRequest(CORPUS_REQUEST, safe('corpus', (q: CorpusQuery) => corpus.query(q), null));
-connection.onExecuteCommand(safe('executeCommand', (p) => executeCommand(ctx, p.command, p.arguments), null));
+connection.onExecuteCommand(safe('executeCommand', (p) => {
+  if (!p || typeof p !== 'object' || typeof p.command !== 'string') throw new InvalidParams('command (a string) is required');
+  if (p.arguments !== undefined && p.arguments !== null && !Array.isArray(p.arguments)) throw new InvalidParams('arguments must be an array');
+  return executeCommand(ctx, p.command, p.arguments ?? []);
+}, null));
 
 documents.listen(connection);
 connection.listen();

@@ -10,6 +10,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface Entry {
   version: number;
+  /** the text analysed: with the version, what identifies it (a client may reuse a version number) */
+  text: string;
   damage: Damage | null;
   /** people, slogans, reports: computed on demand (see AnalysisStore.analysis) */
   analysis?: Analysis | null;
@@ -24,6 +26,9 @@ export const KEPT_DOCUMENTS = 3;
 
 /** Texts up to this length get people, slogans and reports with their diagnostics; longer ones when the user pauses. */
 export const EAGER_KNOWLEDGE = 100_000;
+
+/** Is the entry the analysis of this version and text? The same string object in the usual case (a cheap test). */
+const isFor = (e: Entry, version: number, text: string) => e.version === version && e.text === text;
 
 export class AnalysisStore {
   /** in order of use, the most recent last */
@@ -45,14 +50,14 @@ export class AnalysisStore {
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
     this.cache.delete(doc.uri);
-    if (hit && hit.version === doc.version) { this.cache.set(doc.uri, hit); return hit; }
     const text = doc.getText();
+    if (hit && isFor(hit, doc.version, text)) { this.cache.set(doc.uri, hit); return hit; }
     const limitMb = this.limits.get(doc.uri) ?? 20;
     // a UTF-16 unit takes at most 3 UTF-8 bytes: count them only when the text may be too large
     const sizeMb = text.length * 3 > limitMb * 1048576 ? Buffer.byteLength(text, 'utf8') / 1048576 : 0;
     let entry: Entry;
-    if (sizeMb > limitMb) entry = { version: doc.version, damage: null, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
-    else entry = { version: doc.version, damage: hit?.damage ? updateDamage(hit.damage, text) : analyzeDamage(text) };
+    if (sizeMb > limitMb) entry = { version: doc.version, text, damage: null, analysis: null, tooLarge: { sizeMb: +sizeMb.toFixed(1), limitMb } };
+    else entry = { version: doc.version, text, damage: hit?.damage ? updateDamage(hit.damage, text) : analyzeDamage(text) };
     this.cache.set(doc.uri, entry);
     for (const uri of this.cache.keys()) {
       if (this.cache.size <= KEPT_DOCUMENTS) break;
@@ -70,7 +75,7 @@ export class AnalysisStore {
   /** The analysis if it is already computed for this version (never computes it). */
   analysisIfReady(doc: TextDocument): Analysis | null | undefined {
     const hit = this.cache.get(doc.uri);
-    return hit && hit.version === doc.version ? hit.analysis : undefined;
+    return hit && isFor(hit, doc.version, doc.getText()) ? hit.analysis : undefined;
   }
   /** The analysis if it is ready, or cheap to compute now (a short text); undefined for a long text not yet analysed. */
   analysisIfCheap(doc: TextDocument): Analysis | null | undefined {

@@ -58,8 +58,8 @@ function lineFindings(text: string, all: LayoutLine[], lines: LayoutLine[], resi
     const group = residue.slice(first, ri);
     out.push({ code: 'pinyin-residue', start: group[0].char, end: group[group.length - 1].end, args: { count: group.length, example: text.slice(group[0].char, group[0].end) }, changes: group.map((r) => ({ start: r.start, end: r.end, text: '' })) });
   }
-  out.push(...halfwidthFindings(lines, text, residue), ...straySpaceFindings(lines, text), ...furnitureFindings(all, lines), ...lostCharacterFindings(lines, text));
-  return out;
+  // concat, not push(...): a long text has more findings than a call takes arguments
+  return out.concat(halfwidthFindings(lines, text, residue), straySpaceFindings(lines, text), furnitureFindings(all, lines), lostCharacterFindings(lines, text));
 }
 
 /** Can nothing join across the end of a block ending with this line? */

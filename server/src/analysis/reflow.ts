@@ -135,7 +135,7 @@ export function reflow(lay: Layout, text: string): Reflow {
 
   // 3. headlines broken over lines (inside a block or across a blank line)
   const headlineJoins = new Set<number>();
-  findings.push(...splitHeadlines(lay, out, joins, headlineJoins));
+  for (const f of splitHeadlines(lay, out, joins, headlineJoins)) findings.push(f);
   // 4. bylines run into the end of a paragraph
   for (let k = 0; k < out.length; k++) {
     const p = out[k];

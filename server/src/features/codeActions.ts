@@ -1,24 +1,28 @@
 // Code actions: a quick fix per diagnostic (its edit comes from Diagnostic.data and is
 // offered only while the document version still matches), "Not a person" on a name,
-// and source.fixAll.zh-article — every safe fix as one edit.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+// and source.fixAll.zh-article — every safe fix as one edit. The light bulb (no `only`,
+// asked on every cursor move) never computes that edit: it offers fix-all as the repair
+// command, which computes it when chosen.
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { repairDocument } from '../analysis/index';
-import type { DamageCode, TextChange } from '../analysis/types';
+import type { DamageCode } from '../analysis/types';
+import { COMMANDS } from '../protocol';
 import type { Context } from './context';
 import { editsOf, fixOf, SOURCE } from './diagnostics';
+import { fixAllChanges, hasFixAll } from './fixAll';
 import { findAt, mentionsOf } from './hover';
 import { fixTitle, title } from './messages';
+import { isDiagnosticLike } from './params';
 
 export const FIX_ALL_KIND = 'source.fixAll.zh-article';
 
-export async function codeActions(ctx: Context, doc: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
+export async function codeActions(ctx: Context, doc: TextDocument, params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE) continue;
+      if (!isDiagnosticLike(d) || d.source !== SOURCE) continue;
       const code = d.code as DamageCode;
       if (code === 'mojibake') {
         out.push({ title: fixTitle(code, ctx.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: fixTitle(code, ctx.locale), command: 'zhArticle.reopenWithGb18030', arguments: [doc.uri] } });
@@ -45,20 +49,13 @@ export async function codeActions(ctx: Context, doc: TextDocument, params: CodeA
     }
   }
   // 'source.fixAll' asks for its sub-kinds too, so wants() covers it
-  if (wants(FIX_ALL_KIND)) {
-    const { changes } = await fixAllChanges(ctx, doc);
+  if (only && wants(FIX_ALL_KIND)) {
+    const { changes } = await fixAllChanges(ctx, doc, token);
     if (changes.length) out.push({ title: title('fixAll', ctx.locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: editsOf(doc, { changes }) } } });
+  } else if (!only && (await hasFixAll(ctx, doc))) {
+    const t = title('fixAll', ctx.locale);
+    out.push({ title: t, kind: FIX_ALL_KIND, command: { title: t, command: COMMANDS.repair, arguments: [doc.uri] } });
   }
   return out;
 }
 
-/** Every fix the settings call safe, as changes to the current text (fix-all and the Repair Document command). */
-export async function fixAllChanges(ctx: Context, doc: TextDocument): Promise<{ changes: TextChange[]; applied: Partial<Record<DamageCode, number>> }> {
-  const settings = await ctx.settings(doc.uri);
-  const codes = settings.fixAll.filter((c) => settings.diagnostics[c] !== 'off');
-  // the damage suffices unless a half-converted report is to be unified
-  const first = codes.includes('mixed-script') ? ctx.store.analysis(doc) : ctx.store.get(doc).damage;
-  if (!first) return { changes: [], applied: {} };
-  const { changes, applied } = repairDocument(first.text, codes, { glossary: ctx.store.glossary, people: ctx.store.people, convertPhrases: ctx.store.convertPhrases }, first);
-  return { changes, applied };
-}

@@ -5,10 +5,11 @@
 import type { Range } from 'vscode-languageserver/node';
 import { convertEdits, VARIANTS } from '../analysis/script';
 import { surnameShields } from '../analysis/index';
-import { fixAllChanges } from './codeActions';
+import { fixAllChanges } from './fixAll';
 import type { Context } from './context';
 import { editsOf } from './diagnostics';
 import { errorMessage, repairSummary, title } from './messages';
+import { isRange } from './params';
 import { addNotPerson, userFilePath } from './userFiles';
 import { CommandError } from './commandError';
 import { exportAnnotations } from './corpus';
@@ -18,17 +19,36 @@ export { COMMANDS };
 
 export { CommandError };
 
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 export async function executeCommand(ctx: Context, command: string, args: unknown[] = []): Promise<unknown> {
   switch (command) {
-    case COMMANDS.repair: return repair(ctx, String(args[0]));
-    case COMMANDS.convert: return convert(ctx, String(args[0]), args[1] as Variant, args[2] as Range | undefined);
+    case COMMANDS.repair: return repair(ctx, uriArg(args[0]));
+    case COMMANDS.convert: {
+      const range = args[2];
+      if (range !== undefined && range !== null && !isRange(range)) throw new CommandError('The range must be { start, end } positions with non-negative integers, or null for the whole document.');
+      return convert(ctx, uriArg(args[0]), args[1] as Variant, range ?? undefined);
+    }
     case COMMANDS.reports: await ctx.index.scan(); return reports(ctx);
     case COMMANDS.slogans: await ctx.index.scan(); return slogans(ctx);
     case COMMANDS.sloganOccurrences: await ctx.index.scan(); return sloganOccurrences(ctx, String(args[0]));
-    case COMMANDS.notAPerson: return notAPerson(ctx, String(args[0]), String(args[1]));
+    case COMMANDS.notAPerson: return notAPerson(ctx, uriArg(args[0]), nameArg(args[1]));
     case COMMANDS.exportAnnotations: return exportAnnotations(ctx, String(args[0]), args[1] as ExportFormat);
     default: throw new CommandError(`Unknown command ${command}`);
   }
+}
+
+function uriArg(x: unknown): string {
+  if (typeof x !== 'string' || !x) throw new CommandError('The first argument must be the document URI (a string).');
+  return x;
+}
+
+// a name as the analysis finds them: a few Chinese characters, perhaps with a middle dot
+const NAME = /^[\p{Script=Han}·•・]{1,12}$/u;
+function nameArg(x: unknown): string {
+  const name = typeof x === 'string' ? x.trim() : '';
+  if (!NAME.test(name)) throw new CommandError(`"${String(x).slice(0, 40)}" is not a name: give the name as written, in Chinese characters.`);
+  return name;
 }
 
 function docOf(ctx: Context, uri: string) {
@@ -48,7 +68,11 @@ async function convert(ctx: Context, uri: string, variant: Variant, range?: Rang
   if (!VARIANTS.includes(variant)) throw new CommandError(`Unknown variant "${variant}"; use one of ${VARIANTS.join(', ')}.`);
   const doc = docOf(ctx, uri);
   const text = doc.getText();
-  const from = range ? doc.offsetAt(range.start) : 0, to = range ? doc.offsetAt(range.end) : text.length;
+  let from = range ? doc.offsetAt(range.start) : 0, to = range ? doc.offsetAt(range.end) : text.length;
+  if (from > to) [from, to] = [to, from];
+  // whole characters: a range that cuts a surrogate pair takes all of it
+  if (isLowSurrogate(text.charCodeAt(from)) && from > 0) from--;
+  if (isLowSurrogate(text.charCodeAt(to)) && to < text.length) to++;
   const part = text.slice(from, to);
   // the surnames of the people the analysis found (user-listed names included) keep their characters
   const a = ctx.store.analysis(doc);

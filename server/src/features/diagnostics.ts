@@ -27,7 +27,11 @@ export const editsOf = (doc: TextDocument, f: Pick<Finding, 'changes'>): TextEdi
 export function fixOf(doc: TextDocument, diagnostic: Pick<Diagnostic, 'data' | 'range'>): TextEdit[] | null {
   const d = diagnostic.data as Partial<FixData> | undefined;
   if (!d || d.v !== doc.version || !Array.isArray(d.changes) || !d.changes.length) return null;
-  const base = doc.offsetAt({ line: diagnostic.range.start.line, character: 0 });
+  // the client sends data back as it got it, but it is only JSON from outside: check its shape
+  const base = doc.offsetAt({ line: diagnostic.range.start.line, character: 0 }), length = doc.getText().length;
+  const isOffset = (x: unknown): x is number => Number.isInteger(x) && base + (x as number) >= 0 && base + (x as number) <= length;
+  const wellFormed = d.changes.every((c) => Array.isArray(c) && isOffset(c[0]) && isOffset(c[1]) && c[0] <= c[1] && typeof c[2] === 'string');
+  if (!wellFormed) return null;
   return editsOf(doc, { changes: d.changes.map(([start, end, text]) => ({ start: base + start, end: base + end, text })) });
 }
 

@@ -60,7 +60,20 @@ export class LineIndex {
     return { line: l, character: off - start };
   }
 
-  range(s: Span): Range { return { start: this.position(s.start), end: this.position(s.end) }; }
+  /** The range of a span, widened to whole characters: it never starts or ends inside a surrogate pair. */
+  range(s: Span): Range {
+    const start = this.splitsPair(s.start) ? s.start - 1 : s.start;
+    const end = this.splitsPair(s.end) ? s.end + 1 : s.end;
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  /** Does offset fall between the two halves of a surrogate pair? */
+  private splitsPair(offset: number): boolean {
+    const lo = this.text.charCodeAt(offset);
+    if (!(lo >= 0xdc00 && lo <= 0xdfff)) return false;
+    const hi = this.text.charCodeAt(offset - 1);
+    return hi >= 0xd800 && hi <= 0xdbff;
+  }
 }
 
 const lineCache = new WeakMap<{ text: string }, LineIndex>();
