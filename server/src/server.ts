@@ -158,15 +158,17 @@ function reclaimWhenQuiet(): void {
 // paste of many changes) is coalesced: each change within BURST_MS of the previous one
 // postpones validation, so only the latest version is analysed when the burst ends.
 const BURST_MS = 30;
-const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
+// (an immediate and a timer are cancelled each by its own function: clearImmediate on a timer
+// corrupts Node's count of pending immediates, and the event loop then stalls)
+const pending = new Map<string, { immediate: NodeJS.Immediate } | { timer: NodeJS.Timeout }>();
 const lastChange = new Map<string, number>();
 function schedule(doc: TextDocument) {
   const t = pending.get(doc.uri);
-  if (t) { clearImmediate(t as NodeJS.Immediate); clearTimeout(t as NodeJS.Timeout); }
+  if (t) { if ('immediate' in t) clearImmediate(t.immediate); else clearTimeout(t.timer); }
   const now = Date.now(), burst = now - (lastChange.get(doc.uri) ?? 0) < BURST_MS;
   lastChange.set(doc.uri, now);
   const run = () => { pending.delete(doc.uri); const current = documents.get(doc.uri); if (current) void validate(current); };
-  pending.set(doc.uri, burst ? setTimeout(run, BURST_MS) : setImmediate(run));
+  pending.set(doc.uri, burst ? { timer: setTimeout(run, BURST_MS) } : { immediate: setImmediate(run) });
 }
 function revalidateAll() { for (const d of documents.all()) schedule(d); }
 
