@@ -382,7 +382,7 @@ function fix(ctx, file, r, printed) {
   const a = api.analysis.analyzeDocument(r.text);
   const codes = o.codes || api.settings.DEFAULT_FIX_ALL;
   // the server's fix-all: repaired to a fixed point, so a second fix changes nothing
-  const { text: out, applied } = api.analysis.repairDocument(r.text, codes, {}, a);
+  const { text: out, applied } = api.analysis.repairDocument(r.text, codes, codes.includes('mixed-script') ? { convertPhrases: convertPhrases(ctx) } : {}, a);
   if (!o.write) return header(ctx, file, printed) + out;
   const parts = Object.entries(applied).map(([c, n]) => `${n} ${c}`);
   if (out !== r.text) {
