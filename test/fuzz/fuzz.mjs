@@ -7,7 +7,7 @@
 //              adds no U+FFFD, and a second fix-all changes nothing
 //   storm      a burst of random incremental edits, then the diagnostics equal a fresh analysis
 //   protocol   malformed requests: an error or an answer, never an exception in the log
-// Every case has its own seed, printed with any failure; `--replay FAMILY:SEED` runs one case.
+// Every case has its own seed, printed with any failure; `--replay FAMILY:SEED[:big]` runs one case.
 //
 //   node test/fuzz/fuzz.mjs [--seconds 300] [--seed N] [--replay storm:123] [--json out.json]
 // The last line: FUZZ seed=… cases=… crashes=0 hangs=0 lostHan=0 nonIdempotent=0 stale=0 …
@@ -39,12 +39,14 @@ export async function runFuzz({ seconds = 300, seed = Date.now() % 2 ** 31, repl
     if (server) await stop(server);
     server = await startServer({ config: CONFIG, ...(process.env.ZH_FUZZ_SERVER ? { server: process.env.ZH_FUZZ_SERVER } : {}) });
     serverLog = [];
+    // a server that died (or was stopped) must not take the harness with it: EPIPE is its exit, seen below
+    server.proc.stdin.on('error', () => undefined);
     server.conn.onNotification('window/logMessage', (m) => { if (m.type === 1) serverLog.push(m.message); });
     server.exited = new Promise((resolve) => server.proc.once('exit', (code, signal) => resolve({ code, signal })));
   }
   const fail = (kind, family, caseSeed, detail) => {
     counts[kind]++;
-    const line = `FAIL ${kind} ${family} seed=${caseSeed} (replay: --replay ${family}:${caseSeed}) ${detail}`.slice(0, 600);
+    const line = `FAIL ${kind} ${family} seed=${caseSeed} (replay: --replay ${family}:${caseSeed}${big ? ':big' : ''}) ${detail}`.slice(0, 600);
     failures.push(line);
     log(line);
   };
@@ -131,7 +133,7 @@ export async function runFuzz({ seconds = 300, seed = Date.now() % 2 ** 31, repl
       const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
       const at = [{ line: 0, character: 0 }, { line: lines.length >> 1, character: 3 }, end, { line: lines.length + 5, character: 9 }, { line: 0, character: 1e6 }];
       const ranges = [];
-      const ask = async (method, params) => { const res = await request(method, { textDocument: { uri }, ...params }, bound); collectRanges(res, ranges); return res; };
+      const ask = async (method, params) => { const res = await request(method, { textDocument: { uri }, ...params }, bound); const found = []; collectRanges(res, found); for (const f of found) ranges.push({ ...f, from: method }); return res; };
       await ask('textDocument/documentSymbol', {});
       await ask('textDocument/semanticTokens/full', {});
       for (const position of at) await ask('textDocument/hover', { position });
@@ -213,7 +215,9 @@ export async function runFuzz({ seconds = 300, seed = Date.now() % 2 ** 31, repl
     if (!server.alive()) { fail('crashes', family, caseSeed, 'server is gone'); await fresh(); }
   };
   if (replay) {
-    const [family, s] = replay.split(':');
+    // FAMILY:SEED replays a case of a short run, FAMILY:SEED:big one of a long run (its inputs include the big ones)
+    const [family, s, size] = replay.split(':');
+    big = size === 'big';
     await runCase(family, Number(s));
   } else {
     for (let k = 0; Date.now() < deadline; k++) await runCase(FAMILIES[k % FAMILIES.length], Math.floor(master.next() * 2 ** 31));
@@ -342,7 +346,7 @@ function badRanges(text, ranges) {
       const off = s[p.line] + p.character;
       if (off > lineEnd) return `range past the end of its line: ${JSON.stringify(r)}`;
       const c = text.charCodeAt(off), b = text.charCodeAt(off - 1);
-      if (c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff) return `range cuts a surrogate pair: ${JSON.stringify(r)}`;
+      if (c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff) return `range cuts a surrogate pair${r.from ? ` (${r.from})` : ''}: ${JSON.stringify({ start: r.start, end: r.end })}`;
     }
   }
   return null;
