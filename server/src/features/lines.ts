@@ -53,9 +53,7 @@ export class LineIndex {
     return l;
   }
 
-  /** The position of offset; one between the halves of a surrogate pair stands before the pair. */
   position(offset: number): Position {
-    if (this.splitsPair(offset)) offset--;
     const l = this.line(offset), start = this.starts[l];
     let off = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
     while (off > start && isEol(this.text.charCodeAt(off - 1))) off--;

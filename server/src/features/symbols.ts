@@ -124,7 +124,8 @@ export function codeLenses(doc: TextDocument, a: Analysis, locale: Locale): Code
     computed.codeLenses++;
     const contents = reportContents(a);
     const li = linesOf(a);
-    const onFirstLine = (s: Span): Range => { const at = li.position(s.start); return { start: at, end: li.position(Math.min(s.end, li.lineStart(at.line + 1) - 1)) }; };
+    // whole characters (range() never cuts a surrogate pair), on the span's first line
+    const onFirstLine = (s: Span): Range => li.range({ start: s.start, end: Math.min(s.end, li.lineStart(li.position(s.start).line + 1) - 1) });
     return a.reports.flatMap((r, ri) => {
       const c = contents[ri];
       const at = li.position(r.nameSpan.start);
