@@ -123,7 +123,7 @@ export function reflow(lay: Layout, text: string): Reflow {
       const before = lines[p.lines[p.lines.findIndex((i) => i > capLines[0]) - 1]];
       const after = lines[p.lines.find((i) => i > capLines[0])!];
       // each caption paragraph moves whole: a credit wrapped to its own line stays on its caption's
-      const captionText = p.captions.map((c) => c.map((i, n) => (n ? joiner(lines[c[n - 1]], lines[i]) : '') + text.slice(lines[i].contentStart, lines[i].contentEnd)).join('')).join('\n\n');
+      const captionText = run.map((c) => c.map((i, n) => (n ? joiner(lines[c[n - 1]], lines[i]) : '') + text.slice(lines[i].contentStart, lines[i].contentEnd)).join('')).join('\n\n');
       findings.push({
         code: 'caption-interrupts', start: capStart, end: capEnd,
         args: { caption: lines[capLines[0]].clean.slice(0, 24) },
