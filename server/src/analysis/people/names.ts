@@ -7,6 +7,7 @@ import notNames from '../../../data/not-names.json';
 import stats from '../../../data/name-stats.json';
 import roleData from '../../../data/roles.json';
 import surnameData from '../../../data/surnames.json';
+import minority from '../../../data/minority-names.json';
 import { hanAt, hanLen, Lexicon, marks } from './scan';
 
 // the surname table marks characters that are surnames only in principle (有, 家, 能) with
@@ -64,8 +65,9 @@ function endsBefore(s: string, g2: number): boolean {
   // 龙鸣等出席, 蔡红和同事: but a name may end in one before a pause (宇文忠和，)
   if (FUNCTION[s.charCodeAt(g2)]) return !PAUSE[s.charCodeAt(g2 + 1)] || CLAUSE_END[s.charCodeAt(g2)] === 1;
   // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
-  // (unless the word's second half is a function character before a break: 王立成|就《…》)
-  if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2))) return true;
+  // (unless the word's second half is a function character before a break: 王立成|就《…》;
+  // a verb there still ends the name: 岳林|陪同。)
+  if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2) && !closedAt(s, g2))) return true;
   const given = givenAt(s, g2);
   // two words in a row: the character decides (周伟杰|出席 but 王刚|随后来到)
   if (wordAt(s, g2) && wordAt(s, g2 + 1) && given < 0) return true;
@@ -145,3 +147,18 @@ export function dotNameAt(s: string, i: number, maxEnd: number): string | null {
 
 /** Whether a middle dot at i joins two Han runs (a candidate for dotNameAt). */
 export const joinsNames = (s: string, i: number) => s.charCodeAt(i) === DOT && hanAt(s, i - 1) && hanAt(s, i + 1);
+
+// elements of Tibetan and Mongolian names (扎西, 次仁; 乌云, 其木格): a run of them is one name
+const ELEMENTS = new Lexicon([...minority.tibetan, ...minority.mongolian]);
+/**
+ * A Tibetan or Mongolian name at i written without a dot: two or more listed elements
+ * (阿旺次仁, 乌云其木格), or one of three characters or more (巴特尔), where its last character
+ * opens no word with the next. After a title and in enumerations only.
+ */
+export function transliteratedAt(s: string, i: number, maxEnd: number): string | null {
+  let e = i, parts = 0;
+  for (let el; e < maxEnd && e - i < 8 && (el = ELEMENTS.at(s, e)) && e + el.length <= maxEnd; e += el.length) parts++;
+  if (!parts || (parts === 1 && e - i < 3)) return null;
+  // (not where its last character opens a word with the next: 巴图|书记 yes, 乌兰|察布 no)
+  return wordAt(s, e - 1) && !FUNCTION[s.charCodeAt(e)] ? null : s.slice(i, e);
+}
