@@ -54,3 +54,10 @@ test('Tibetan and Mongolian names without a middle dot, after a title or in a li
   // a place name made of such elements is no name where its last character opens a word
   assert.deepEqual(show('乌兰察布市代表团到访。'), []);
 });
+
+test('a status noun and a speech verb after the occasion (在发言中表示) vouch for a name', () => {
+  assert.deepEqual(show('外地客商殷志远在座谈中表示，将追加投资。'), ['殷志远(外地客商)']);
+  assert.deepEqual(show('家长代表聂小雨在致辞时说，'), ['聂小雨(家长代表)']);
+  // 客商 as a plain noun introduces nobody
+  for (const t of ['各地客商云集古镇。', '吸引客商投资兴业。']) assert.deepEqual(show(t), [], t);
+});
