@@ -61,3 +61,10 @@ test('a status noun and a speech verb after the occasion (在发言中表示) vo
   // 客商 as a plain noun introduces nobody
   for (const t of ['各地客商云集古镇。', '吸引客商投资兴业。']) assert.deepEqual(show(t), [], t);
 });
+
+test('after a collective label, a verb of assignment and its units are no name (包乡镇, 包村组)', () => {
+  for (const t of ['推行市领导包乡镇、部门包村制度。', '落实区领导包社区责任。', '县领导包村组，党员包农户。'])
+    assert.deepEqual(show(t), [], t);
+  // a name that is a word still stands after the label
+  assert.deepEqual(show('市领导高峰、田园出席。'), ['高峰(市领导)', '田园(市领导)']);
+});

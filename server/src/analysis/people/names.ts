@@ -28,6 +28,8 @@ const CLAUSE_END = marks('等说了的');
 const PAUSE = marks('，,。、；;：:！？!?）) \t\n\u3000');
 // a place word after a noun (居民楼道里): on weak evidence no name ends in one
 const LOCATIVE = marks('里上下中内外前后旁边间');
+// administrative units a two-character word may end in (乡镇, 社区, 村组): no given name
+const UNIT = marks('乡镇村组区县市省街户片');
 
 // log2 of how much likelier a character is in a given name than in text, times ten
 const GIVEN = new Int8Array(65536);
@@ -104,6 +106,8 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
     return name;
   }
   if (min < WEAK_MIN || mean < WEAK_MEAN || LOCATIVE[s.charCodeAt(end - 1)]) return null;
+  // a verb of assignment and the units it names: 县领导包|乡镇, 干部包|村组 — no name on weak evidence
+  if (two && wordAt(s, a) && UNIT[s.charCodeAt(end - 1)]) return null;
   if (ev === Evidence.Group) return name;
   // an everyday word is no name on weak evidence: 居民楼道, 群众满意
   if (NOT_NAMES.has(name) || (!two && wordAt(s, i)) || (two && (NOT_NAMES.has(name.slice(0, 2)) || wordAt(s, i)))) return null;
