@@ -133,7 +133,7 @@ function roleOpens(s: string, q: number, segEnd: number): boolean {
 
 /** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长; 侯建华、柳青当选为副会长. */
 function appointments(ctx: Ctx): void {
-  const { view } = ctx, n = view.length;
+  const { view } = ctx;
   for (const verb of ['任命', '提名', '选举', '补选', '增补', '推选', '聘任', '聘请']) {
     for (let i = view.indexOf(verb); i >= 0; i = view.indexOf(verb, i + 1)) {
       let k = i + verb.length;
