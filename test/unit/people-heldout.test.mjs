@@ -68,3 +68,9 @@ test('after a collective label, a verb of assignment and its units are no name (
   // a name that is a word still stands after the label
   assert.deepEqual(show('市领导高峰、田园出席。'), ['高峰(市领导)', '田园(市领导)']);
 });
+
+test('after an explicit title a three-character name may open with a frequent word (万家|明)', () => {
+  assert.deepEqual(show('县人大常委会副主任万家荣、副县长李明出席。'), ['万家荣(县人大常委会副主任)', '李明(副县长)']);
+  // a verb there is still no name: 强调, 要求 and what follows them
+  for (const t of ['县委书记强调指出，', '局长要求各地加强巡查。', '副县长时刻牵挂群众。']) assert.deepEqual(show(t), [], t);
+});

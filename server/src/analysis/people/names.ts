@@ -99,7 +99,10 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
   const name = s.slice(i, end);
   const scores = two ? [givenAt(s, a), givenAt(s, a + 1)] : [givenAt(s, a)];
   const min = Math.min(...scores), mean = scores.reduce((x, y) => x + y, 0) / scores.length;
-  if (closedAt(s, i) || TITLE_COMPOUNDS.at(s, i)) return null;
+  if (TITLE_COMPOUNDS.at(s, i)) return null;
+  // a frequent word opens it (强调, 万家): no name — unless an explicit title stands before a
+  // three-character name whose last character is a given name's and which ends at a break (镇人大主席万家明，)
+  if (closedAt(s, i) && !(ev === Evidence.Strong && two && givenAt(s, a + 1) >= 2 && (!hanAt(s, end) || FUNCTION[s.charCodeAt(end)]))) return null;
   if (ev === Evidence.Strong) {
     if (min < STRONG_MIN && mean < 0) return null;
     if (fnSurname && (mean < 1 || hanAt(s, end) && !FUNCTION[s.charCodeAt(end)])) return null;
