@@ -7,11 +7,11 @@
 // a segmenter, so the CLI, the server and any moment of either find the same people.
 import figures from '../../data/public-figures.json';
 import { bracketedBylines, creditAt, CREDIT_ROLES, photoCredits, REPORTER, slashCredits, type Found } from './people/credits';
-import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME_START, wordAt } from './people/names';
+import { dotNameAt, Evidence, FUNCTION, givenOnlyAt, joinsNames, nameAt, SURNAME_START, transliteratedAt, wordAt } from './people/names';
 import { hanAt, Lexicon, marks, unitsOf } from './people/scan';
 import { comrades, propagate, type PersonHit } from './people/mentions';
 import { closingQuotes, honours, speakers, speechFollows } from './people/speech';
-import { groupLabelBefore, HEAD_LAST, headBefore, headStarts, nameEndsAt, rolesBefore } from './people/titles';
+import { COLLECTIVE, groupLabelBefore, HEAD_LAST, headBefore, headStarts, nameEndsAt, rolesBefore } from './people/titles';
 import type { PersonKind } from './types';
 
 export type { PersonHit };
@@ -24,10 +24,11 @@ const COLON = marks('：:');
 
 /** What the passes share. */
 interface Ctx { view: string; units: Uint16Array; blocked: Set<string>; hits: PersonHit[] }
-function put(ctx: Ctx, start: number, name: string, roles: string[], kind: PersonKind): void {
-  if (!ctx.blocked.has(name)) ctx.hits.push({ start, end: start + name.length, name, roles, kind });
+// (end: where a credit pads a two-character name with a space, 李 萌, the span is longer than the name)
+function put(ctx: Ctx, start: number, name: string, roles: string[], kind: PersonKind, end = start + name.length): void {
+  if (!ctx.blocked.has(name)) ctx.hits.push({ start, end, name, roles, kind });
 }
-const putAll = (ctx: Ctx, found: Found[], kind: (f: Found) => PersonKind) => { for (const f of found) put(ctx, f.start, f.name, f.roles, kind(f)); };
+const putAll = (ctx: Ctx, found: Found[], kind: (f: Found) => PersonKind) => { for (const f of found) put(ctx, f.start, f.name, f.roles, kind(f), f.end); };
 const kindOf = (roles: string[], official: boolean): PersonKind => (roles.some((r) => REPORTER.test(r)) ? 'reporter' : official ? 'official' : 'other');
 
 export function findPeople(view: string, user: UserPeople = {}): PersonHit[] {
@@ -73,12 +74,16 @@ function titled(ctx: Ctx): void {
     if (!marked && !headBefore(view, p, false) && nameEndsAt(view, p)) continue;
     const ev = !head.strong ? Evidence.Weak : groupLabelBefore(view, at) ? Evidence.Group : Evidence.Strong;
     let name = !SURNAME_START[units[p]] ? null : nameAt(view, p, n, ev);
+    // a Tibetan or Mongolian name is longer than a surname reading of it: 队长乌云其木格 (not 乌云其)
+    const tr = !head.epithet ? transliteratedAt(view, p, n) : null;
+    if (tr && tr.length > (name?.length ?? 0)) name = tr;
     // a name without a Han surname, vouched for by an explicit title: 副县长扎西多吉
     if (!name && head.strong && !head.epithet) name = givenOnlyAt(view, p, n);
     // a status noun and a speech verb together vouch like a title: 退役军人范一航激动地说
     if (!name && !head.strong) { const nm = nameAt(view, p, n, Evidence.Strong); if (nm && speechFollows(view, p + nm.length)) name = nm; }
     if (!name || headStarts(view, p)) continue;
     const roles = rolesBefore(view, at);
+    if (roles.length && COLLECTIVE.test(roles[roles.length - 1])) continue;
     const kind = kindOf(roles, head.strong);
     put(ctx, p, name, roles, kind);
     from = listed(ctx, p + name.length, roles, kind);
@@ -110,7 +115,7 @@ function listed(ctx: Ctx, k: number, roles: string[], kind: PersonKind): number 
     while (segEnd < n && segEnd - q < 14 && !SEPARATORS.includes(view[segEnd])) segEnd++;
     // a stacked role ends the list (one recognised by its form only past a name's length: 王建民)
     if (headBefore(view, segEnd, segEnd - q > 4) || headStarts(view, q) || roleOpens(view, q, segEnd)) return k;
-    const item = dotNameAt(view, q, n) ?? nameAt(view, q, n, joined ? Evidence.Weak : Evidence.Strong);
+    const item = dotNameAt(view, q, n) ?? transliteratedAt(view, q, n) ?? nameAt(view, q, n, joined ? Evidence.Weak : Evidence.Strong);
     if (item) {
       put(ctx, q, item, roles, kind);
       k = q + item.length;
@@ -128,13 +133,13 @@ function roleOpens(s: string, q: number, segEnd: number): boolean {
 
 /** 3. Appointments: 任命靳卫华为县教育和体育局局长，阚明远为县农业农村局局长; 侯建华、柳青当选为副会长. */
 function appointments(ctx: Ctx): void {
-  const { view } = ctx, n = view.length;
+  const { view } = ctx;
   for (const verb of ['任命', '提名', '选举', '补选', '增补', '推选', '聘任', '聘请']) {
     for (let i = view.indexOf(verb); i >= 0; i = view.indexOf(verb, i + 1)) {
       let k = i + verb.length;
       for (let guard = 0; guard < 20; guard++) {
-        const name = dotNameAt(view, k, n) ?? nameAt(view, k, n, Evidence.Strong);
-        // 任命王刚为…, 任命王刚同志为…
+        // 任命王刚为…, 任命王刚同志为…: the name ends at 为 (曹东|为, not 曹东为)
+        const name = appointee(view, k, '为');
         let e = name ? k + name.length : k;
         if (view.startsWith('同志', e)) e += 2;
         const role = name && view[e] === '为' ? roleAfter(view, e + 1) : null;
@@ -144,6 +149,15 @@ function appointments(ctx: Ctx): void {
         k = role.end + 1;
       }
     }
+  }
+  // 免去王刚(同志)的县农业农村局局长职务
+  for (let v = view.indexOf('免去'); v >= 0; v = view.indexOf('免去', v + 1)) {
+    const k = v + 2, name = appointee(view, k, '的');
+    const e = name ? k + name.length + (view.startsWith('同志', k + name.length) ? 2 : 0) : k;
+    if (!name || view[e] !== '的') continue;
+    const close = view.indexOf('职务', e);
+    const role = close > e + 2 && close - e < 32 ? roleAfter(view.slice(0, close), e + 1) : null;
+    if (role && role.end === close) put(ctx, k, name, [role.text], kindOf([], role.strong));
   }
   // the names before 当选(为) a role, a list of them included
   for (let v = view.indexOf('当选'); v >= 0; v = view.indexOf('当选', v + 1)) {
@@ -165,6 +179,13 @@ function appointments(ctx: Ctx): void {
     }
     for (const [p, name] of found) put(ctx, p, name, [role.text], kindOf([], role.strong));
   }
+}
+
+/** The name at k an appointment names, ending right before `mark` (为, 的) where one stands within reach. */
+function appointee(view: string, k: number, mark: string): string | null {
+  const m = view.indexOf(mark, k + 2);
+  const stop = m >= 0 && m <= k + 6 ? m : view.length;
+  return dotNameAt(view, k, stop) ?? nameAt(view, k, stop, Evidence.Strong);
 }
 
 /** A role right after a verb or 为: Han characters to the next break, ending in a head. */

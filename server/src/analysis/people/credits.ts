@@ -4,15 +4,16 @@
 // there is a name even without a listed surname (额尔敦), or when it is an everyday word.
 // A credit never continues past its own line.
 import roleData from '../../../data/roles.json';
-import { dotNameAt, Evidence, nameAt, surnameAt, surnameShaped, wordAt } from './names';
+import { closedAt, dotNameAt, Evidence, nameAt, surnameAt, surnameShaped, wordAt } from './names';
 import { hanAt, isInlineSpace, isSpace, Lexicon, sticky } from './scan';
 
 export const CREDIT_ROLES = new Lexicon(roleData.bylines.filter((r) => r !== '摄' && r !== '文' && r !== '图'));
-export interface Found { start: number; name: string; roles: string[] }
+export interface Found { start: number; name: string; roles: string[]; end?: number }
 
 const NAME_TOKEN = /[\p{Script=Han}][\p{Script=Han}·]{1,8}/uy;
 const TOKEN_END = /(?:[\s、，,)）]|$)/uy;
 export const REPORTER = /记者|通讯员|实习生/u;
+const PADDED = /^\p{Script=Han}[ \u3000]\p{Script=Han}(?!\p{Script=Han})/u;
 const COLON = (c: number) => c === 0x3a || c === 0xff1a;
 
 /**
@@ -61,28 +62,34 @@ export function creditAt(s: string, i: number, out: Found[]): number {
   // 审核, 策划, 视频 are words too: as a credit they stand before a colon or a space
   if (k === i + role.length && !REPORTER.test(role)) return resume;
   for (;;) {
-    NAME_TOKEN.lastIndex = k;
-    const tok = NAME_TOKEN.exec(s);
-    if (!tok) break;
-    let len = tok[0].length;
-    // 记者 姚林明 and 通讯员 唐敏晓 joined into one line: the name ends where a role or 本报讯 begins
-    let cut = false;
-    for (let j = 2; j < len && !cut; j++) if (CREDIT_ROLES.at(s, k + j) || s.startsWith('本报', k + j)) { len = j; cut = true; }
-    // a whole token, set off by a space or colon (or short, in brackets: （记者王勃）)
-    const ends = cut || sticky(TOKEN_END, s, k + len) || CREDIT_ROLES.at(s, k + len) !== null;
-    const run = ends && len > 4 && splitRun(s, k, len).length > 1; // 通讯员郑家宁高远山
-    const whole = ends && (separated || len <= 4 || run);
-    let names = whole ? wholeToken(s, k, len, separated) : null;
-    if (!names) {
-      // "记者王勃" written without a space, or a token running on: a surname-shaped name
-      const nm = dotNameAt(s, k, n) ?? nameAt(s, k, n, Evidence.Strong);
-      if (!nm) break;
-      names = [nm.length];
-      len = nm.length;
+    // a two-character name padded to the width of three (李 萌), as credits align names
+    if (PADDED.test(s.slice(k, k + 4)) && surnameAt(s, k) && sticky(TOKEN_END, s, k + 3)) {
+      out.push({ start: k, name: s[k] + s[k + 2], roles: [role], end: k + 3 });
+      k += 3;
+    } else {
+      NAME_TOKEN.lastIndex = k;
+      const tok = NAME_TOKEN.exec(s);
+      if (!tok) break;
+      let len = tok[0].length;
+      // 记者 姚林明 and 通讯员 唐敏晓 joined into one line: the name ends where a role or 本报讯 begins
+      let cut = false;
+      for (let j = 2; j < len && !cut; j++) if (CREDIT_ROLES.at(s, k + j) || s.startsWith('本报', k + j)) { len = j; cut = true; }
+      // a whole token, set off by a space or colon (or short, in brackets: （记者王勃）)
+      const ends = cut || sticky(TOKEN_END, s, k + len) || CREDIT_ROLES.at(s, k + len) !== null;
+      const run = ends && len > 4 && splitRun(s, k, len).length > 1; // 通讯员郑家宁高远山
+      const whole = ends && (separated || len <= 4 || run);
+      let names = whole ? wholeToken(s, k, len, separated) : null;
+      if (!names) {
+        // "记者王勃" written without a space, or a token running on: a surname-shaped name
+        const nm = dotNameAt(s, k, n) ?? nameAt(s, k, n, Evidence.Strong);
+        if (!nm) break;
+        names = [nm.length];
+        len = nm.length;
+      }
+      let at = k;
+      for (const l of names) { out.push({ start: at, name: s.slice(at, at + l), roles: [role] }); at += l; }
+      k += len;
     }
-    let at = k;
-    for (const l of names) { out.push({ start: at, name: s.slice(at, at + l), roles: [role] }); at += l; }
-    k += len;
     let sep = 0;
     while (sep < 4 && k + sep < n && (isInlineSpace(s.charCodeAt(k + sep)) || '、，,'.includes(s[k + sep]))) sep++;
     if (!sep || CREDIT_ROLES.at(s, k + sep)) break;
@@ -119,6 +126,12 @@ export function photoCredits(s: string): Found[] {
   return out;
 }
 
+/**
+ * A credit token that is a word, not a name: a two-character word (图片), a credit role
+ * (通讯员), or a longer one opening with a verb (a name may open with a word: 庞大|海).
+ */
+const openingWord = (s: string, at: number, len: number) => (len === 2 ? wordAt(s, at) : closedAt(s, at) || CREDIT_ROLES.at(s, at) !== null);
+
 // a name before its credit: 张晓东/文 李雪梅/图
 const SLASH_CREDIT = /(?<![\p{Script=Han}·])([\p{Script=Han}·]{2,9})[/／]([文图摄])(?![\p{Script=Han}])/gu;
 
@@ -127,7 +140,7 @@ export function slashCredits(s: string): Found[] {
   const out: Found[] = [];
   for (const m of s.matchAll(SLASH_CREDIT)) {
     const name = m[1], at = m.index!;
-    const ok = name.includes('·') ? dotNameAt(s, at, at + name.length) === name : name.length <= 4 && surnameShaped(s, at) && !wordAt(s, at);
+    const ok = name.includes('·') ? dotNameAt(s, at, at + name.length) === name : name.length <= 4 && surnameShaped(s, at) && !openingWord(s, at, name.length);
     if (ok) out.push({ start: at, name, roles: [m[2]] });
   }
   return out;
@@ -144,7 +157,7 @@ export function bracketedBylines(s: string): Found[] {
     const found: Found[] = [];
     for (const t of body.matchAll(/[^ \t\u3000]+/gu)) {
       const at = base + t.index!;
-      const ok = t[0].includes('·') ? dotNameAt(s, at, at + t[0].length) === t[0] : t[0].length <= 4 && surnameShaped(s, at) && !wordAt(s, at);
+      const ok = t[0].includes('·') ? dotNameAt(s, at, at + t[0].length) === t[0] : t[0].length <= 4 && surnameShaped(s, at) && !openingWord(s, at, t[0].length);
       if (!ok) { found.length = 0; break; }
       found.push({ start: at, name: t[0], roles: [] });
     }

@@ -7,6 +7,7 @@ import notNames from '../../../data/not-names.json';
 import stats from '../../../data/name-stats.json';
 import roleData from '../../../data/roles.json';
 import surnameData from '../../../data/surnames.json';
+import minority from '../../../data/minority-names.json';
 import { hanAt, hanLen, Lexicon, marks } from './scan';
 
 // the surname table marks characters that are surnames only in principle (有, 家, 能) with
@@ -27,6 +28,8 @@ const CLAUSE_END = marks('等说了的');
 const PAUSE = marks('，,。、；;：:！？!?）) \t\n\u3000');
 // a place word after a noun (居民楼道里): on weak evidence no name ends in one
 const LOCATIVE = marks('里上下中内外前后旁边间');
+// administrative units a two-character word may end in (乡镇, 社区, 村组): no given name
+const UNIT = marks('乡镇村组区县市省街户片');
 
 // log2 of how much likelier a character is in a given name than in text, times ten
 const GIVEN = new Int8Array(65536);
@@ -64,8 +67,9 @@ function endsBefore(s: string, g2: number): boolean {
   // 龙鸣等出席, 蔡红和同事: but a name may end in one before a pause (宇文忠和，)
   if (FUNCTION[s.charCodeAt(g2)]) return !PAUSE[s.charCodeAt(g2 + 1)] || CLAUSE_END[s.charCodeAt(g2)] === 1;
   // a word begins at g2 and is not itself cut by one after it: 华夏|出席, 牛犇|一同, 卢松|关于
-  // (unless the word's second half is a function character before a break: 王立成|就《…》)
-  if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2))) return true;
+  // (unless the word's second half is a function character before a break: 王立成|就《…》;
+  // a verb there still ends the name: 岳林|陪同。)
+  if (wordAt(s, g2) && !wordAt(s, g2 + 1) && !(FUNCTION[s.charCodeAt(g2 + 1)] && !hanAt(s, g2 + 2) && !closedAt(s, g2))) return true;
   const given = givenAt(s, g2);
   // two words in a row: the character decides (周伟杰|出席 but 王刚|随后来到)
   if (wordAt(s, g2) && wordAt(s, g2 + 1) && given < 0) return true;
@@ -95,13 +99,18 @@ export function nameAt(s: string, i: number, maxEnd: number, ev: Evidence): stri
   const name = s.slice(i, end);
   const scores = two ? [givenAt(s, a), givenAt(s, a + 1)] : [givenAt(s, a)];
   const min = Math.min(...scores), mean = scores.reduce((x, y) => x + y, 0) / scores.length;
-  if (closedAt(s, i) || TITLE_COMPOUNDS.at(s, i)) return null;
+  if (TITLE_COMPOUNDS.at(s, i)) return null;
+  // a frequent word opens it (强调, 万家): no name — unless an explicit title stands before a
+  // three-character name whose last character is a given name's and which ends at a break (镇人大主席万家明，)
+  if (closedAt(s, i) && !(ev === Evidence.Strong && two && givenAt(s, a + 1) >= 2 && (!hanAt(s, end) || FUNCTION[s.charCodeAt(end)]))) return null;
   if (ev === Evidence.Strong) {
     if (min < STRONG_MIN && mean < 0) return null;
     if (fnSurname && (mean < 1 || hanAt(s, end) && !FUNCTION[s.charCodeAt(end)])) return null;
     return name;
   }
   if (min < WEAK_MIN || mean < WEAK_MEAN || LOCATIVE[s.charCodeAt(end - 1)]) return null;
+  // a verb of assignment and the units it names: 县领导包|乡镇, 干部包|村组 — no name on weak evidence
+  if (two && wordAt(s, a) && UNIT[s.charCodeAt(end - 1)]) return null;
   if (ev === Evidence.Group) return name;
   // an everyday word is no name on weak evidence: 居民楼道, 群众满意
   if (NOT_NAMES.has(name) || (!two && wordAt(s, i)) || (two && (NOT_NAMES.has(name.slice(0, 2)) || wordAt(s, i)))) return null;
@@ -145,3 +154,18 @@ export function dotNameAt(s: string, i: number, maxEnd: number): string | null {
 
 /** Whether a middle dot at i joins two Han runs (a candidate for dotNameAt). */
 export const joinsNames = (s: string, i: number) => s.charCodeAt(i) === DOT && hanAt(s, i - 1) && hanAt(s, i + 1);
+
+// elements of Tibetan and Mongolian names (扎西, 次仁; 乌云, 其木格): a run of them is one name
+const ELEMENTS = new Lexicon([...minority.tibetan, ...minority.mongolian]);
+/**
+ * A Tibetan or Mongolian name at i written without a dot: two or more listed elements
+ * (阿旺次仁, 乌云其木格), or one of three characters or more (巴特尔), where its last character
+ * opens no word with the next. After a title and in enumerations only.
+ */
+export function transliteratedAt(s: string, i: number, maxEnd: number): string | null {
+  let e = i, parts = 0;
+  for (let el; e < maxEnd && e - i < 8 && (el = ELEMENTS.at(s, e)) && e + el.length <= maxEnd; e += el.length) parts++;
+  if (!parts || (parts === 1 && e - i < 3)) return null;
+  // (not where its last character opens a word with the next: 巴图|书记 yes, 乌兰|察布 no)
+  return wordAt(s, e - 1) && !FUNCTION[s.charCodeAt(e)] ? null : s.slice(i, e);
+}

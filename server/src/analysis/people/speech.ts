@@ -18,8 +18,16 @@ export function closingQuotes(s: string): number[] {
 const SPEECH_VERB = /说|表示|介绍|告诉|坦言|感慨|笑称|称赞|指出|谈到|讲述|回忆/uy;
 const MANNER = marks('地着边');
 
-/** Whether a speech verb follows at once, or after a short adverb ending in 地/着/边 (激动地说). */
+// the occasion of the speech between name and verb: 在发言中表示, 在致辞时说
+const OCCASION = /在\p{Script=Han}{2,3}[中时上]/uy;
+
+/**
+ * Whether a speech verb follows at once, after a short adverb ending in 地/着/边 (激动地说),
+ * or after the occasion (在发言中表示).
+ */
 export function speechFollows(s: string, end: number): boolean {
+  OCCASION.lastIndex = end;
+  if (OCCASION.test(s)) end = OCCASION.lastIndex;
   for (let v = end; v <= end + 5 && (v === end || hanAt(s, v - 1)); v++) {
     SPEECH_VERB.lastIndex = v;
     if (SPEECH_VERB.test(s) && (v === end || MANNER[s.charCodeAt(v - 1)])) return true;

@@ -47,6 +47,9 @@ const JOINS = marks('和与及');
 // the part of an organisation name after its 和: 县文化广电和旅游局, 和睦社区
 const ORG_END = marks('局部委厅办院所站队会司区村镇乡县市省州旗校馆团社行处科室组中心');
 
+// a plural group before its title: 广大干部, 全体党员 — no single name follows it
+export const COLLECTIVE = new RegExp(roleData.collectives.join('|'), 'u');
+
 /** A name (2–4 characters, a surname first) ends at j and follows a break or a title: 长孙丽华|和. */
 export function nameEndsAt(s: string, j: number): boolean {
   for (let len = 2; len <= 4; len++) {
